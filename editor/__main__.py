@@ -1,0 +1,3 @@
+from editor.app import main
+
+main()

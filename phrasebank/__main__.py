@@ -1,0 +1,3 @@
+from phrasebank.cli import main
+
+main()
