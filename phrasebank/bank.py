@@ -142,13 +142,15 @@ class PhraseBank:
     # --- opening and closing ------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: str | os.PathLike[str], *, create: bool = True) -> PhraseBank:
+    def open(
+        cls, path: str | os.PathLike[str], *, create: bool = True, timeout: float = 5.0
+    ) -> PhraseBank:
         """Open the bank at ``path``, creating an empty one if it does not exist.
 
         Raises :class:`BankError` with a user-facing message when the file is not a bank,
         is locked, or cannot be created. A read-only file opens read-only.
         """
-        return cls(Store.open(path, create=create))
+        return cls(Store.open(path, create=create, timeout=timeout))
 
     @classmethod
     def memory(cls) -> PhraseBank:
@@ -313,13 +315,12 @@ class PhraseBank:
                     out.append(p)
                 if len(out) >= limit:
                     return out
-        like = "%" + query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        for p in self._store.phrase_rows(
-            "(text LIKE ? ESCAPE '\\' OR note LIKE ? ESCAPE '\\') ORDER BY length(text), id",
-            (like, like),
-        ):
-            if p.id not in seen and keep(p):
-                seen.add(p.id)
+        for pid in self._store.search_ids(query, limit=max(limit * 4, 200)):
+            if pid in seen:
+                continue
+            p = self.get(pid)
+            if p is not None and keep(p):
+                seen.add(pid)
                 out.append(p)
             if len(out) >= limit:
                 break

@@ -32,7 +32,6 @@ __all__ = ["MIGRATIONS", "SCHEMA_VERSION", "BankError", "Store", "row_to_phrase"
 log = logging.getLogger(__name__)
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
-BUSY_TIMEOUT_MS = 5000
 
 
 class BankError(Exception):
@@ -205,16 +204,19 @@ def _explain(exc: sqlite3.Error, path: Path) -> BankError:
 class Store:
     """Thread-aware access to one bank file."""
 
-    def __init__(self, path: Path, *, read_only: bool = False) -> None:
+    def __init__(self, path: Path, *, read_only: bool = False, timeout: float = 5.0) -> None:
         self.path = path
         self.read_only = read_only
+        self.timeout = timeout
         self._local = threading.local()
         self._all: list[sqlite3.Connection] = []
         self._all_lock = threading.Lock()
         self._closed = False
 
     @classmethod
-    def open(cls, path: str | os.PathLike[str], *, create: bool = True) -> Store:
+    def open(
+        cls, path: str | os.PathLike[str], *, create: bool = True, timeout: float = 5.0
+    ) -> Store:
         """Open (and, when ``create``, create) a bank file and bring its schema up to date."""
         p = Path(path)
         if p.is_dir():
@@ -241,7 +243,7 @@ class Store:
             except OSError as exc:
                 raise BankError(f"无法创建短语库“{p}”：{exc.strerror or exc}。") from exc
             read_only = False
-        store = cls(p, read_only=read_only)
+        store = cls(p, read_only=read_only, timeout=timeout)
         try:
             store._migrate()
         except BankError:
@@ -259,14 +261,10 @@ class Store:
             raise BankError("短语库已关闭。")
         if self.read_only:
             uri = f"{self.path.resolve().as_uri()}?mode=ro"
-            conn = sqlite3.connect(
-                uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None
-            )
+            conn = sqlite3.connect(uri, uri=True, timeout=self.timeout, isolation_level=None)
         else:
-            conn = sqlite3.connect(
-                str(self.path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None
-            )
-        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            conn = sqlite3.connect(str(self.path), timeout=self.timeout, isolation_level=None)
+        conn.execute(f"PRAGMA busy_timeout = {int(self.timeout * 1000)}")
         if not self.read_only:
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
@@ -339,6 +337,27 @@ class Store:
             return list(self.conn.execute(sql, params))
         except sqlite3.Error as exc:
             raise _explain(exc, self.path) from exc
+
+    def search_ids(self, query: str, *, limit: int = 200) -> list[int]:
+        """Ids of entries whose text or note contains ``query``.
+
+        Three characters or more use the trigram full-text index; shorter queries (which the
+        trigram tokenizer cannot match) fall back to LIKE.
+        """
+        if len(query) >= 3:
+            phrase = '"' + query.replace('"', '""') + '"'
+            rows = self.query(
+                "SELECT rowid FROM phrases_fts WHERE phrases_fts MATCH ? ORDER BY rank LIMIT ?",
+                (phrase, limit),
+            )
+        else:
+            like = "%" + query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            rows = self.query(
+                "SELECT id FROM phrases WHERE text LIKE ? ESCAPE '\\' OR note LIKE ? ESCAPE '\\' "
+                "ORDER BY length(text), id LIMIT ?",
+                (like, like, limit),
+            )
+        return [int(r[0]) for r in rows]
 
     def _migrate(self) -> None:
         db = self.db
