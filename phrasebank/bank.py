@@ -204,6 +204,73 @@ class PhraseBank:
             return self._store.phrase_rows("1 ORDER BY id")
         return self._store.phrase_rows("status = ? ORDER BY id", (status,))
 
+    def get_many(self, phrase_ids: Iterable[int]) -> dict[int, Phrase]:
+        """Entries by id (missing ids are left out); one query per 500 ids."""
+        ids = [int(i) for i in phrase_ids]
+        out: dict[int, Phrase] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for p in self._store.phrase_rows(f"id IN ({marks})", tuple(chunk)):
+                out[p.id] = p
+        return out
+
+    SORT_COLUMNS = (
+        "id", "text", "kind", "functions", "topics", "freq", "doc_freq", "quality",
+        "origin", "status", "uses", "last_used", "favourite", "created", "updated",
+    )  # fmt: skip
+
+    def list_ids(
+        self,
+        *,
+        kind: str | None = None,
+        tag: str | None = None,
+        origin: str | None = None,
+        favourite: bool | None = None,
+        status: str | None = "active",
+        order_by: str = "id",
+        descending: bool = False,
+    ) -> list[int]:
+        """Ids of the entries passing the filters, sorted by one column (for lazy tables).
+
+        Cheap enough for a million entries in a worker thread; fetch rows with :meth:`get_many`.
+        """
+        if order_by not in self.SORT_COLUMNS:
+            raise ValueError(f"不能按“{order_by}”排序。")
+        where: list[str] = ["1"]
+        params: list[Any] = []
+        if kind is not None:
+            where.append("kind = ?")
+            params.append(kind)
+        if origin is not None:
+            where.append("origin = ?")
+            params.append(origin)
+        if favourite is not None:
+            where.append("favourite = ?")
+            params.append(int(favourite))
+        if status is not None:
+            where.append("status = ?")
+            params.append(status)
+        if tag is not None:
+            where.append(
+                "(EXISTS (SELECT 1 FROM json_each(functions) WHERE value = ?)"
+                " OR EXISTS (SELECT 1 FROM json_each(topics) WHERE value = ?))"
+            )
+            params += [tag, tag]
+        direction = "DESC" if descending else "ASC"
+        sql = (
+            f"SELECT id FROM phrases WHERE {' AND '.join(where)} "
+            f"ORDER BY {order_by} {direction}, id {direction}"
+        )
+        return [int(r[0]) for r in self._store.query(sql, tuple(params))]
+
+    def count(self, *, status: str | None = "active") -> int:
+        if status is None:
+            return int(self._store.query("SELECT count(*) FROM phrases")[0][0])
+        return int(
+            self._store.query("SELECT count(*) FROM phrases WHERE status = ?", (status,))[0][0]
+        )
+
     def occurrences(self, phrase_id: int, *, limit: int = 20) -> list[Occurrence]:
         """Sentences where the entry was seen, with the title of each speech."""
         rows = self._store.query(
@@ -503,6 +570,78 @@ class PhraseBank:
                     {"id": p.id, **self._store.phrase_values(p)}, replace=True
                 )
         self._index_update(items)
+
+    def merge(self, keep_id: int, other_ids: Iterable[int]) -> Phrase:
+        """Fold near-duplicates into one entry: the kept text stays, and it gains the others'
+        frequency, uses, tags, wrong variants (their texts become variants), favourite mark and
+        provenance. The others are deleted. One transaction."""
+        self._check_writable()
+        with self._write_lock:
+            keep = self.get(keep_id)
+            if keep is None:
+                raise KeyError(f"短语库中没有编号为 {keep_id} 的条目。")
+            others = [
+                p for p in (self.get(i) for i in other_ids) if p is not None and p.id != keep.id
+            ]
+            if not others:
+                return keep
+            last_used = [p.last_used for p in (keep, *others) if p.last_used is not None]
+            merged = replace(
+                keep,
+                freq=keep.freq + sum(p.freq for p in others),
+                doc_freq=max([keep.doc_freq, *(p.doc_freq for p in others)]),
+                uses=keep.uses + sum(p.uses for p in others),
+                last_used=max(last_used) if last_used else None,
+                favourite=keep.favourite or any(p.favourite for p in others),
+                functions=_merge(keep.functions, [t for p in others for t in p.functions]),
+                topics=_merge(keep.topics, [t for p in others for t in p.topics]),
+                variants=_merge(
+                    keep.variants,
+                    [v for p in others for v in (p.text, *p.variants) if v != keep.text],
+                ),
+                quality=max([keep.quality, *(p.quality for p in others)]),
+                note=keep.note or next((p.note for p in others if p.note), ""),
+                updated=_now(),
+            )
+            ids = tuple(p.id for p in others)
+            marks = ",".join("?" * len(ids))
+            with self._store.transaction() as db:
+                db.execute(
+                    f"UPDATE occurrences SET phrase_id = ? WHERE phrase_id IN ({marks})",
+                    (keep.id, *ids),
+                )
+                db.execute(
+                    "INSERT INTO follows (prev_text, phrase_id, count) "
+                    f"SELECT prev_text, ?, count FROM follows WHERE phrase_id IN ({marks}) "
+                    "ON CONFLICT(prev_text, phrase_id) DO UPDATE SET count = count + excluded.count",
+                    (keep.id, *ids),
+                )
+                db.execute(f"DELETE FROM follows WHERE phrase_id IN ({marks})", ids)
+                db.execute(f"DELETE FROM phrases WHERE id IN ({marks})", ids)
+                db.table("phrases").update(keep.id, self._store.phrase_values(merged))
+        self._index_update([merged], removed=ids)
+        return merged
+
+    def set_status(self, phrase_ids: Iterable[int], status: str) -> int:
+        """Move entries between the review queue ("pending"), the bank ("active") and
+        "rejected" in one transaction; returns how many changed."""
+        if status not in STATUSES:
+            raise ValueError(f"未知的状态“{status}”。")
+        self._check_writable()
+        now = _now()
+        changed: list[Phrase] = []
+        with self._write_lock:
+            current = self.get_many(phrase_ids)
+            with self._store.transaction() as db:
+                for p in current.values():
+                    if p.status != status:
+                        db.execute(
+                            "UPDATE phrases SET status = ?, updated = ? WHERE id = ?",
+                            (status, now, p.id),
+                        )
+                        changed.append(replace(p, status=status, updated=now))
+        self._index_update(changed)
+        return len(changed)
 
     def tag(
         self, phrase_ids: int | Iterable[int], tags: Iterable[str], *, remove: bool = False

@@ -127,3 +127,45 @@ def test_stats_counts_by_kind_tag_and_origin(bank):
 )
 def test_infer_kind(text, kind):
     assert infer_kind(text) == kind
+
+
+def test_merge_keeps_provenance_uses_and_variants(bank):
+    keep = bank.add("优化营商环境", tags=["营商环境"])
+    other = bank.add("优化营商坏境", tags=["部署任务"])  # a typo'd near-duplicate
+    bank.record_use(other.id)
+    bank.record_use(keep.id)
+    with bank._store.transaction() as db:
+        src = db.table("sources").insert({"title": "讲话", "sha256": "x", "size": 1}).last_pk
+        db.table("occurrences").insert(
+            {"phrase_id": other.id, "source_id": src, "position": 3, "context": "要优化营商坏境。"}
+        )
+    merged = bank.merge(keep.id, [other.id])
+    assert merged.text == "优化营商环境"
+    assert merged.uses == 2
+    assert "优化营商坏境" in merged.variants
+    assert merged.functions == ("部署任务",) and merged.topics == ("营商环境",)
+    assert bank.get(other.id) is None
+    assert [o.context for o in bank.occurrences(keep.id)] == ["要优化营商坏境。"]
+
+
+def test_list_ids_filters_and_sorts_for_lazy_tables(bank):
+    a = bank.add("高质量发展", tags=["经济发展"])
+    b = bank.add("有人抓、有人管、有人负责", favourite=True)
+    c = bank.add("新发展格局", tags=["经济发展"])
+    bank.record_use(c.id)
+    assert bank.list_ids(tag="经济发展") == [a.id, c.id]
+    assert bank.list_ids(order_by="uses", descending=True)[0] == c.id
+    assert bank.list_ids(favourite=True) == [b.id]
+    assert bank.list_ids(kind="parallel") == [b.id]
+    assert set(bank.get_many([a.id, b.id, 999])) == {a.id, b.id}
+    with pytest.raises(ValueError):
+        bank.list_ids(order_by="text; DROP TABLE phrases")
+
+
+def test_review_queue_status_changes(bank):
+    p = bank.add("一分部署，九分落实", status="pending")
+    assert len(bank) == 0  # pending entries are not in the bank yet
+    assert bank.count(status="pending") == 1
+    assert bank.set_status([p.id], "active") == 1
+    assert len(bank) == 1
+    assert bank.set_status([p.id], "active") == 0
