@@ -125,6 +125,11 @@ class SuggestionController(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.request_now)
+        # Owned by the controller, so it dies with the window (a bare singleShot would not).
+        self._place_timer = QTimer(self)
+        self._place_timer.setSingleShot(True)
+        self._place_timer.setInterval(0)
+        self._place_timer.timeout.connect(self._place_and_show)
 
         editor.key_interceptor = self
         editor.text_edited.connect(self._on_text_edited)
@@ -266,7 +271,7 @@ class SuggestionController(QObject):
         self.popup.set_suggestions(ctx.items)
         self.popup.set_current_row(ctx.row)
         # The caret rectangle can be stale for one event-loop turn after a commit.
-        QTimer.singleShot(0, self._place_and_show)
+        self._place_timer.start()
         self.suggestions_shown.emit(list(ctx.items))
 
     def _place_and_show(self) -> None:

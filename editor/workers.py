@@ -62,11 +62,17 @@ class _Job(QRunnable):
             result = self._fn(*self._args)
         except Exception as exc:  # a failing job must not take the editor down
             log.exception("background job %d failed", self._job_id)
-            if self._relay is not None:
-                self._relay.failed.emit(self._job_id, f"{type(exc).__name__}: {exc}")
+            self._emit(self._relay.failed if self._relay else None, f"{type(exc).__name__}: {exc}")
             return
-        if self._relay is not None:
-            self._relay.done.emit(self._job_id, result)
+        self._emit(self._relay.done if self._relay else None, result)
+
+    def _emit(self, signal: Any, payload: object) -> None:
+        if signal is None:
+            return
+        try:
+            signal.emit(self._job_id, payload)
+        except RuntimeError:  # the editor went away while we worked: nobody to tell
+            log.debug("job %d finished after its receiver was deleted", self._job_id)
 
 
 class Dispatcher(QObject):
