@@ -85,7 +85,7 @@ def infer_kind(text: str) -> str:
         return "four_char"
     if "、" in text and len(parts) >= 3:
         return "parallel"
-    if len(text) <= 12 and not re.search(r"[，。；：！？]", text):
+    if len(text) <= 16 and not re.search(r"[，。；：！？]", text):
         return "formulation"
     return "clause"
 
