@@ -5,16 +5,23 @@ Rules from notes/ime.md that live here:
   sees the keys this widget forwards to its :class:`KeyInterceptor`;
 - text typed and text composed are told apart: ``text_edited`` fires for committed changes
   only, ``composition_changed`` for the input method's preedit buffer;
-- ``inputMethodQuery(ImCursorRectangle)`` answers the exact caret rectangle, and the input
-  method is told whenever the caret moves, so its candidate window follows the caret.
+- the input method's ``ImCursorRectangle`` query gets the exact caret rectangle (see
+  ``_answer_input_method`` for why this is done on the query event), and the input method is
+  told whenever the caret moves, so its candidate window follows the caret.
 """
 
 from __future__ import annotations
 
-from typing import Any, Protocol
+from typing import Protocol
 
 from PySide6.QtCore import QEvent, QRect, QRectF, Qt, Signal
-from PySide6.QtGui import QFocusEvent, QGuiApplication, QInputMethodEvent, QKeyEvent
+from PySide6.QtGui import (
+    QFocusEvent,
+    QGuiApplication,
+    QInputMethodEvent,
+    QInputMethodQueryEvent,
+    QKeyEvent,
+)
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 __all__ = ["DraftEdit", "KeyInterceptor"]
@@ -79,15 +86,6 @@ class DraftEdit(QPlainTextEdit):
         if self._preedit or was_composing:
             self.composition_changed.emit(self._preedit)
 
-    def inputMethodQuery(self, query: Qt.InputMethodQuery, argument: Any = None) -> Any:
-        # Narrow override (ime.md rule 7): only the caret rectangle, in widget coordinates
-        # with frame and viewport margins included; everything else is the base answer.
-        if query == Qt.InputMethodQuery.ImCursorRectangle:
-            return QRectF(self.caret_rect())
-        if argument is None:
-            return super().inputMethodQuery(query)
-        return super().inputMethodQuery(query, argument)
-
     def caret_rect(self) -> QRect:
         """The caret rectangle in this widget's coordinates (preedit cursor included)."""
         return self.cursorRect().translated(self.viewport().pos())
@@ -132,13 +130,33 @@ class DraftEdit(QPlainTextEdit):
     # -- keys and focus ------------------------------------------------------------------
 
     def event(self, event: QEvent) -> bool:
+        kind = event.type()
+        if kind == QEvent.Type.InputMethodQuery:
+            assert isinstance(event, QInputMethodQueryEvent)
+            return self._answer_input_method(event)
         # Win over window shortcuts (Esc, Alt+digit menus) while the popup wants the key.
-        if event.type() == QEvent.Type.ShortcutOverride and self.key_interceptor is not None:
+        if kind == QEvent.Type.ShortcutOverride and self.key_interceptor is not None:
             assert isinstance(event, QKeyEvent)
             if not self._preedit and self.key_interceptor.wants_key(event):
                 event.accept()
                 return True
         return super().event(event)
+
+    def _answer_input_method(self, event: QInputMethodQueryEvent) -> bool:
+        """Answer the input method's queries; only the caret rectangle is ours.
+
+        Narrow on purpose (ime.md rule 7). The input method asks through this event, and the
+        base class fills every answer in C++. Only ``ImCursorRectangle`` is replaced, by the
+        caret rectangle in widget coordinates including the frame and viewport margins (the
+        base answer leaves those out). We do not override the ``inputMethodQuery`` virtual:
+        a Python override sees every query, and some base answers cannot cross into Python
+        (``ImCurrentSelection`` is a private wrapper type in Qt 6), so they would reach the
+        input method as empty values.
+        """
+        handled = super().event(event)
+        if event.queries() & Qt.InputMethodQuery.ImCursorRectangle:
+            event.setValue(Qt.InputMethodQuery.ImCursorRectangle, QRectF(self.caret_rect()))
+        return handled
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # Keys never reach the popup while the input method composes: Enter, digits and
