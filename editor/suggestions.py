@@ -21,6 +21,7 @@ raw letters with Enter, and a writer ending a paragraph must not get a phrase in
 
 from __future__ import annotations
 
+import inspect
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -78,8 +79,19 @@ class _Context:
     row: int = 0
 
 
-def _suggest_job(bank: Any, before: str, limit: int) -> list[Suggestion]:
-    return list(bank.suggest(before, limit=limit))
+def _suggest_job(bank: Any, before: str, limit: int, options: dict[str, Any]) -> list[Suggestion]:
+    return list(bank.suggest(before, limit=limit, **options))
+
+
+def _accepted_options(bank: Any) -> set[str] | None:
+    """Keyword options ``bank.suggest`` takes (None = any); a small fake takes none."""
+    try:
+        params = inspect.signature(bank.suggest).parameters
+    except (TypeError, ValueError):
+        return set()
+    if any(p.kind is inspect.Parameter.VAR_KEYWORD for p in params.values()):
+        return None
+    return {name for name, p in params.items() if p.kind is inspect.Parameter.KEYWORD_ONLY}
 
 
 def _occurrences_job(bank: Any, phrase_id: int) -> list[Occurrence]:
@@ -121,6 +133,7 @@ class SuggestionController(QObject):
         self._saved: _Context | None = None  # popup state kept while the IME composes
         self._panel_context: _Context | None = None
         self._slots: list[QTextCursor] = []
+        self._bank_options: set[str] | None = set()
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -150,6 +163,7 @@ class SuggestionController(QObject):
     def set_bank(self, bank: Any) -> None:
         """Use ``bank`` (anything with ``suggest``/``record_use``/``occurrences``); None = off."""
         self.bank = bank
+        self._bank_options = _accepted_options(bank) if bank is not None else set()
         self.dispatcher.cancel()
         self._request = None
         self.hide_popup()
@@ -231,14 +245,22 @@ class SuggestionController(QObject):
         if cursor.hasSelection():
             return
         before = text_before(cursor)
-        if len(before.strip()) < self.min_chars:
+        if len(before.strip()) < max(1, self.min_chars):
             self.dispatcher.cancel()
             self._request = None
             return
         limit = max(self.count, PANEL_LIMIT) if self.panel.isVisible() else self.count
         ctx = _Context(self._serial, cursor.position(), before)
         self._request = ctx
-        ctx.job_id = self.dispatcher.submit(_suggest_job, self.bank, before, limit)
+        ctx.job_id = self.dispatcher.submit(
+            _suggest_job, self.bank, before, limit, self.suggest_options()
+        )
+
+    def suggest_options(self) -> dict[str, Any]:
+        """The settings passed on to ``bank.suggest`` (those the bank understands)."""
+        wanted = {"min_chars": max(1, self.min_chars), "strictness": self.fuzzy_strictness}
+        accepted = self._bank_options
+        return {k: v for k, v in wanted.items() if accepted is None or k in accepted}
 
     def _still_valid(self, ctx: _Context) -> bool:
         cursor = self.editor.textCursor()

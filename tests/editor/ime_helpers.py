@@ -84,3 +84,20 @@ class GateBank(FakeBank):
         with self._gate_lock:
             for gate in self.gates:
                 gate.set()
+
+
+def real_bank(entries: Any = None) -> Any:
+    """A throw-away ``PhraseBank`` holding the fake bank's entries (close it when done)."""
+    from phrasebank import PhraseBank
+    from phrasebank.model import FUNCTION_TAGS
+    from tests.editor.fake_bank import DEFAULT_PHRASES
+
+    bank = PhraseBank.memory()
+    for text, kind, tags in DEFAULT_PHRASES if entries is None else entries:
+        bank.add(
+            text,
+            kind=kind,
+            functions=[t for t in tags if t in FUNCTION_TAGS],
+            topics=[t for t in tags if t not in FUNCTION_TAGS],
+        )
+    return bank

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QEvent, QPoint, QRect, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QTextCursor
 from PySide6.QtWidgets import QApplication
@@ -16,6 +17,7 @@ from tests.editor.ime_helpers import (
     make_editor,
     popup_texts,
     press,
+    real_bank,
     settings,
     wait_popup,
 )
@@ -419,3 +421,52 @@ def test_popup_hides_when_the_caret_moves_away(qtbot):
     wait_popup(qtbot, ctl)
     qtbot.keyClick(editor, Qt.Key.Key_Left)
     assert not ctl.popup.isVisible()
+
+
+# -- with the real bank --------------------------------------------------------------------
+
+
+@pytest.fixture
+def bank():
+    b = real_bank()
+    yield b
+    b.close()
+
+
+def test_real_bank_completes_and_records_the_use(qtbot, bank):
+    _w, editor, ctl = make_editor(qtbot, bank)
+    ime_commit(editor, "我们要坚持")
+    ime_commit(editor, "以习")
+    assert wait_popup(qtbot, ctl)[0].text == LEADER
+    phrase_id = ctl.popup.current().phrase_id
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    assert editor.toPlainText() == "我们要坚持" + LEADER
+    qtbot.waitUntil(lambda: bank.get(phrase_id).uses == 1)
+
+
+def test_real_bank_correction_is_marked_and_replaces_the_slip(qtbot, bank):
+    _w, editor, ctl = make_editor(qtbot, bank)
+    ime_commit(editor, "坚持全面从言治党")  # 言 for 严: a homophone slip of the input method
+    items = wait_popup(qtbot, ctl)
+    assert items[0].text == "全面从严治党" and items[0].how == "correct"
+    assert ctl.popup.item_text(0) == "1 全面从严治党 纠正"
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    assert editor.toPlainText() == "坚持全面从严治党"
+    editor.undo()
+    assert editor.toPlainText() == "坚持全面从言治党"
+
+
+def test_real_bank_strictness_from_settings_reaches_the_bank(qtbot, bank):
+    _w, editor, ctl = make_editor(qtbot, bank, fuzzy_strictness=1.01)  # corrections off
+    assert ctl.suggest_options()["strictness"] == 1.01
+    ime_commit(editor, "坚持全面从言治党")
+    ime_commit(editor, "，")
+    ime_commit(editor, "全面")
+    assert "全面深化改革" in [s.text for s in wait_popup(qtbot, ctl)]
+    editor.undo()
+    editor.undo()
+    qtbot.waitUntil(lambda: not ctl.popup.isVisible())
+    ctl.request_now()
+    with qtbot.waitSignal(ctl.dispatcher.finished) as blocker:
+        pass
+    assert blocker.args[1] == []  # no correction offered at this strictness
