@@ -40,6 +40,7 @@ __all__ = [
     "PackError",
     "PackReport",
     "Removed",
+    "capture",
     "export_pack",
     "import_pack",
     "near_duplicate_clusters",
@@ -490,10 +491,10 @@ class Removed:
     follows: list[tuple[str, int, int]]  # (prev_text, phrase_id, count)
 
 
-def remove_with_provenance(bank: PhraseBank, phrase_ids: Iterable[int]) -> Removed:
-    """Delete entries like :meth:`PhraseBank.remove`, keeping their provenance for an undo."""
+def capture(bank: PhraseBank, phrase_ids: Iterable[int]) -> Removed:
+    """A full copy of entries (counts included) with their provenance, for an undo."""
     ids = [int(i) for i in phrase_ids]
-    store = bank._store
+    store = bank._store  # private: provenance rows have no public reader that keeps row order
     occ: list[tuple[int, int, int, str]] = []
     fol: list[tuple[str, int, int]] = []
     for start in range(0, len(ids), 500):
@@ -514,14 +515,29 @@ def remove_with_provenance(bank: PhraseBank, phrase_ids: Iterable[int]) -> Remov
                 chunk,
             )
         ]
-    removed = bank.remove(ids)
-    return Removed(removed, occ, fol)
+    found = bank.get_many(ids)
+    return Removed([found[i] for i in ids if i in found], occ, fol)
+
+
+def remove_with_provenance(bank: PhraseBank, phrase_ids: Iterable[int]) -> Removed:
+    """Delete entries like :meth:`PhraseBank.remove`, keeping their provenance for an undo."""
+    ids = [int(i) for i in phrase_ids]
+    with bank._write_lock:
+        snapshot = capture(bank, ids)
+        bank.remove(ids)
+    return snapshot
 
 
 def restore_with_provenance(bank: PhraseBank, removed: Removed) -> None:
-    """Undo :func:`remove_with_provenance`: the entries, their ids, counts and provenance."""
+    """Undo :func:`remove_with_provenance`: the entries, their ids, counts and provenance.
+
+    Entries still present under the same ids (a merge being undone) are replaced whole.
+    """
     store = bank._store
     with bank._write_lock, store.transaction() as db:
+        present = list(bank.get_many(p.id for p in removed.phrases))
+        if present:
+            bank.remove(present)
         bank.restore(removed.phrases)
         db.table("occurrences").insert_all(
             {"phrase_id": a, "source_id": b, "position": c, "context": d}

@@ -17,6 +17,7 @@ from phrasebank import PhraseBank
 from phrasebank.model import Phrase
 from phrasebank.pack import (
     PackError,
+    capture,
     export_pack,
     import_pack,
     near_duplicate_clusters,
@@ -339,3 +340,19 @@ def test_remove_and_restore_with_provenance(bank):
     restore_with_provenance(bank, removed)
     assert (dump(bank), bank.occurrences(p.id)) == before
     assert bank.get(p.id).text == "一分部署，九分落实"
+
+
+def test_a_merge_can_be_undone_from_a_capture(bank):
+    keep = bank.add("坚持以人民为中心的发展思想", tags=["民生"])
+    other = bank.add("坚持以人民为中心发展思想", favourite=True)
+    bank.record_use(other.id)
+    seen_in(bank, keep.id, "讲话甲", "坚持以人民为中心的发展思想。", "s1")
+    seen_in(bank, other.id, "讲话乙", "坚持以人民为中心发展思想。", "s2")
+    before = (dump(bank), bank.occurrences(keep.id), bank.occurrences(other.id))
+    snapshot = capture(bank, [keep.id, other.id])
+    merged = bank.merge(keep.id, [other.id])
+    assert merged.uses == 1 and len(bank.occurrences(keep.id)) == 2
+    restore_with_provenance(bank, snapshot)
+    assert (dump(bank), bank.occurrences(keep.id), bank.occurrences(other.id)) == before
+    bank.build_index()
+    assert {p.id for p in bank.search("坚持以人民为中心")} == {keep.id, other.id}
