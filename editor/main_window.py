@@ -267,142 +267,154 @@ class MainWindow(QMainWindow):
 
     def _create_actions(self) -> None:
         sk = QKeySequence.StandardKey
-        t = self.tr
         # 文件
         self.action_new = self._action(
-            t("新建(&N)"), self.new_file, standard=sk.New, icon="document-new"
+            self.tr("新建(&N)"), self.new_file, standard=sk.New, icon="document-new"
         )
         self.action_open = self._action(
-            t("打开(&O)…"), self._on_open, standard=sk.Open, icon="document-open"
+            self.tr("打开(&O)…"), self._on_open, standard=sk.Open, icon="document-open"
         )
         self.action_save = self._action(
-            t("保存(&S)"), self.save, standard=sk.Save, icon="document-save"
+            self.tr("保存(&S)"), self.save, standard=sk.Save, icon="document-save"
         )
         self.action_save_as = self._action(
-            t("另存为(&A)…"),
+            self.tr("另存为(&A)…"),
             self.save_as,
             standard=sk.SaveAs,
             fallback="Ctrl+Shift+S",
             icon="document-save-as",
         )
         self.action_export_docx = self._action(
-            t("导出为 Word（公文格式）(&E)…"),
+            self.tr("导出为 Word（公文格式）(&E)…"),
             self._on_export_docx,
             fallback="Ctrl+E",
-            tip=t("按 GB/T 9704 党政机关公文格式导出 .docx"),
+            tip=self.tr("按 GB/T 9704 党政机关公文格式导出 .docx"),
         )
-        self.action_clear_recent = self._action(t("清除最近打开记录"), self._on_clear_recent)
+        self.action_clear_recent = self._action(self.tr("清除最近打开记录"), self._on_clear_recent)
         self.action_quit = self._action(
-            t("退出(&X)"), self.close, standard=sk.Quit, fallback="Ctrl+Q", icon="application-exit"
+            self.tr("退出(&X)"),
+            self.close,
+            standard=sk.Quit,
+            fallback="Ctrl+Q",
+            icon="application-exit",
         )
         # 编辑
         self.action_undo = self._action(
-            t("撤销(&U)"), self.editor.undo, standard=sk.Undo, icon="edit-undo"
+            self.tr("撤销(&U)"), self.editor.undo, standard=sk.Undo, icon="edit-undo"
         )
         self.action_redo = self._action(
-            t("重做(&R)"), self.editor.redo, standard=sk.Redo, icon="edit-redo"
+            self.tr("重做(&R)"), self.editor.redo, standard=sk.Redo, icon="edit-redo"
         )
         self.action_cut = self._action(
-            t("剪切(&T)"), self.editor.cut, standard=sk.Cut, icon="edit-cut"
+            self.tr("剪切(&T)"), self.editor.cut, standard=sk.Cut, icon="edit-cut"
         )
         self.action_copy = self._action(
-            t("复制(&C)"), self.editor.copy, standard=sk.Copy, icon="edit-copy"
+            self.tr("复制(&C)"), self.editor.copy, standard=sk.Copy, icon="edit-copy"
         )
         self.action_paste = self._action(
-            t("粘贴(&P)"), self.editor.paste, standard=sk.Paste, icon="edit-paste"
+            self.tr("粘贴(&P)"), self.editor.paste, standard=sk.Paste, icon="edit-paste"
         )
         self.action_select_all = self._action(
-            t("全选(&L)"), self.editor.selectAll, standard=sk.SelectAll
+            self.tr("全选(&L)"), self.editor.selectAll, standard=sk.SelectAll
         )
         for action in (self.action_undo, self.action_redo, self.action_cut, self.action_copy):
             action.setEnabled(False)
         self.action_find = self._action(
-            t("查找(&F)…"), self._on_find, standard=sk.Find, icon="edit-find"
+            self.tr("查找(&F)…"), self._on_find, standard=sk.Find, icon="edit-find"
         )
         self.action_replace = self._action(
-            t("替换(&H)…"),
+            self.tr("替换(&H)…"),
             self._on_replace,
             standard=sk.Replace,
             fallback="Ctrl+H",
             icon="edit-find-replace",
         )
         self.action_find_next = self._action(
-            t("查找下一个"), self._on_find_next, standard=sk.FindNext, fallback="F3"
+            self.tr("查找下一个"), self._on_find_next, standard=sk.FindNext, fallback="F3"
         )
         self.action_find_previous = self._action(
-            t("查找上一个"), self._on_find_previous, standard=sk.FindPrevious, fallback="Shift+F3"
+            self.tr("查找上一个"),
+            self._on_find_previous,
+            standard=sk.FindPrevious,
+            fallback="Shift+F3",
         )
         self.action_fullwidth_typing = self._action(
-            t("输入时自动转全角标点"),
+            self.tr("输入时自动转全角标点"),
             self._on_toggle_fullwidth,
             checkable=True,
-            tip=t("在中文之间输入的 , : ; ? ! 自动变成 ，：；？！（数字中的不变）"),
+            tip=self.tr("在中文之间输入的 , : ; ? ! 自动变成 ，：；？！（数字中的不变）"),
         )
         self.action_fullwidth_document = self._action(
-            t("全文半角标点转全角"), self.convert_document_punctuation
+            self.tr("全文半角标点转全角"), self.convert_document_punctuation
         )
         # 插入
         self.action_insert_suggestion = self._action(
-            t("插入建议"),
+            self.tr("插入建议"),
             self._on_insert_suggestion,
             fallback="Ctrl+Return",
-            tip=t("插入联想框中选中的表述（也可按 Tab）"),
+            tip=self.tr("插入联想框中选中的表述（也可按 Tab）"),
         )
         self.action_next_slot = self._action(
-            t("下一个空位"), self._on_next_slot, fallback="F4", tip=t("选中下一个待填的 ×× 空位")
+            self.tr("下一个空位"),
+            self._on_next_slot,
+            fallback="F4",
+            tip=self.tr("选中下一个待填的 ×× 空位"),
         )
-        self.action_insert_date = self._action(t("日期"), self.insert_date, fallback="Alt+Shift+D")
+        self.action_insert_date = self._action(
+            self.tr("日期"), self.insert_date, fallback="Alt+Shift+D"
+        )
         # 短语库
-        self.action_reload_bank = self._action(t("重新载入短语库"), self.reload_bank)
-        self.action_bank_stats = self._action(t("短语库统计"), self._on_bank_stats)
-        self.action_open_data_folder = self._action(t("打开数据文件夹"), self._on_open_data_folder)
-        self.action_import_speeches = self._action(t("导入讲话稿…"), self._on_import_speeches)
+        self.action_reload_bank = self._action(self.tr("重新载入短语库"), self.reload_bank)
+        self.action_bank_stats = self._action(self.tr("短语库统计"), self._on_bank_stats)
+        self.action_open_data_folder = self._action(
+            self.tr("打开数据文件夹"), self._on_open_data_folder
+        )
+        self.action_import_speeches = self._action(self.tr("导入讲话稿…"), self._on_import_speeches)
         # 视图
         self.action_zoom_in = self._action(
-            t("放大"), self.zoom_in, standard=sk.ZoomIn, fallback="Ctrl++", icon="zoom-in"
+            self.tr("放大"), self.zoom_in, standard=sk.ZoomIn, fallback="Ctrl++", icon="zoom-in"
         )
         self.action_zoom_out = self._action(
-            t("缩小"), self.zoom_out, standard=sk.ZoomOut, fallback="Ctrl+-", icon="zoom-out"
+            self.tr("缩小"), self.zoom_out, standard=sk.ZoomOut, fallback="Ctrl+-", icon="zoom-out"
         )
         self.action_zoom_reset = self._action(
-            t("恢复默认大小"), self.zoom_reset, fallback="Ctrl+0", icon="zoom-original"
+            self.tr("恢复默认大小"), self.zoom_reset, fallback="Ctrl+0", icon="zoom-original"
         )
         self.action_word_wrap = self._action(
-            t("自动换行"), self._on_toggle_word_wrap, checkable=True
+            self.tr("自动换行"), self._on_toggle_word_wrap, checkable=True
         )
         self.action_show_toolbar = self._action(
-            t("工具栏"), self._on_toggle_toolbar, checkable=True
+            self.tr("工具栏"), self._on_toggle_toolbar, checkable=True
         )
         self.action_show_statusbar = self._action(
-            t("状态栏"), self._on_toggle_statusbar, checkable=True
+            self.tr("状态栏"), self._on_toggle_statusbar, checkable=True
         )
         self.action_show_suggestion_panel = self._action(
-            t("建议面板"), self._on_toggle_suggestion_panel, checkable=True, fallback="F9"
+            self.tr("建议面板"), self._on_toggle_suggestion_panel, checkable=True, fallback="F9"
         )
         if self.suggestions is None or getattr(self.suggestions, "panel", None) is None:
             self.action_show_suggestion_panel.setEnabled(False)
         else:
             self.suggestions.panel.visibilityChanged.connect(self._on_panel_visibility)
         self.action_settings = self._action(
-            t("设置…"),
+            self.tr("设置…"),
             self._on_settings,
             standard=sk.Preferences,
             fallback="Ctrl+,",
             icon="preferences-system",
         )
         # 帮助
-        self.action_about = self._action(t("关于"), self._on_about, icon="help-about")
+        self.action_about = self._action(self.tr("关于"), self._on_about, icon="help-about")
         self.action_shortcuts = self._action(
-            t("快捷键"), self._on_shortcuts, standard=sk.HelpContents, fallback="F1"
+            self.tr("快捷键"), self._on_shortcuts, standard=sk.HelpContents, fallback="F1"
         )
         self.action_insert_suggestion.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
 
     def _create_menus(self) -> None:
-        t = self.tr
         bar = self.menuBar()
-        self.menu_file = bar.addMenu(t("文件(&F)"))
+        self.menu_file = bar.addMenu(self.tr("文件(&F)"))
         self.menu_file.addActions([self.action_new, self.action_open])
-        self.menu_recent = self.menu_file.addMenu(t("最近打开(&R)"))
+        self.menu_recent = self.menu_file.addMenu(self.tr("最近打开(&R)"))
         self.menu_recent.aboutToShow.connect(self._rebuild_recent_menu)
         self.menu_file.addSeparator()
         self.menu_file.addActions([self.action_save, self.action_save_as, self.action_export_docx])
@@ -410,7 +422,7 @@ class MainWindow(QMainWindow):
         self.menu_file.addAction(self.action_quit)
         self._rebuild_recent_menu()
 
-        self.menu_edit = bar.addMenu(t("编辑(&E)"))
+        self.menu_edit = bar.addMenu(self.tr("编辑(&E)"))
         self.menu_edit.addActions([self.action_undo, self.action_redo])
         self.menu_edit.addSeparator()
         self.menu_edit.addActions(
@@ -428,19 +440,19 @@ class MainWindow(QMainWindow):
         self.menu_edit.addSeparator()
         self.menu_edit.addActions([self.action_fullwidth_typing, self.action_fullwidth_document])
 
-        self.menu_insert = bar.addMenu(t("插入(&I)"))
+        self.menu_insert = bar.addMenu(self.tr("插入(&I)"))
         self.menu_insert.addActions(
             [self.action_insert_suggestion, self.action_next_slot, self.action_insert_date]
         )
 
-        self.menu_bank = bar.addMenu(t("短语库(&B)"))
+        self.menu_bank = bar.addMenu(self.tr("短语库(&B)"))
         self.menu_bank.addActions(
             [self.action_import_speeches, self.action_reload_bank, self.action_bank_stats]
         )
         self.menu_bank.addSeparator()
         self.menu_bank.addAction(self.action_open_data_folder)
 
-        self.menu_view = bar.addMenu(t("视图(&V)"))
+        self.menu_view = bar.addMenu(self.tr("视图(&V)"))
         self.menu_view.addActions(
             [self.action_zoom_in, self.action_zoom_out, self.action_zoom_reset]
         )
@@ -456,7 +468,7 @@ class MainWindow(QMainWindow):
         self.menu_view.addSeparator()
         self.menu_view.addAction(self.action_settings)
 
-        self.menu_help = bar.addMenu(t("帮助(&H)"))
+        self.menu_help = bar.addMenu(self.tr("帮助(&H)"))
         self.menu_help.addActions([self.action_shortcuts, self.action_about])
 
     def _create_toolbar(self) -> None:
@@ -807,7 +819,8 @@ class MainWindow(QMainWindow):
         if not targets:
             return
         edit = QTextCursor(document)
-        edit.joinPreviousEditBlock()  # undo removes the typed character and this fix at once
+        # Its own undo step, as with Word's AutoCorrect: Ctrl+Z brings back the half-width mark.
+        edit.beginEditBlock()
         for pos, full in targets:
             edit.setPosition(pos)
             edit.setPosition(pos + 1, QTextCursor.MoveMode.KeepAnchor)
@@ -981,7 +994,8 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         name = self.path.name if self.path is not None else self.tr("未命名")
-        self.setWindowTitle(f"{name}[*] - {self.tr('讲稿编辑器')}")
+        app_title = self.tr("讲稿编辑器")
+        self.setWindowTitle(f"{name}[*] - {app_title}")
         self.setWindowModified(self.editor.document().isModified())
         self.encoding_label.setText(encoding_label(self.encoding))
 
@@ -1202,8 +1216,7 @@ class MainWindow(QMainWindow):
         self._show_info(
             self.tr("关于"),
             self.tr(
-                "讲稿编辑器 %1\n\n为起草领导讲话稿、工作报告提供规范表述联想的离线编辑器。"
-                "所有文稿与短语库都只保存在本机。"
+                "讲稿编辑器 %1\n\n为起草领导讲话稿、工作报告提供规范表述联想的离线编辑器。所有文稿与短语库都只保存在本机。"
             ).replace("%1", __version__),
         )
 
