@@ -548,6 +548,8 @@ class _DocScanner:
                     break
                 items.append(nxt)
                 j += 1
+            while len(items) >= 2 and sum(1 for it in items if it[2]) > 1:
+                items.pop()  # one trimmed item at most, or the run is a phrase cut in two
             if len(items) >= 2:
                 items = items[:8]
                 j = i + len(items) - 1
@@ -641,15 +643,16 @@ class _DocScanner:
             if p <= 0:
                 return
             a, first = cls[0].pos + p, first[p:]
-        elif len(first) > max(map(len, others)) + 1:
+        else:
             width = len(others[0]) if n >= 3 else len(members[1])
             cut = len(first) - width
-            if cls[0].pos + cut not in self.bounds:
+            if cut > 0 and cls[0].pos + cut in self.bounds:
+                a, first = cls[0].pos + cut, first[cut:]
+            elif len(first) > max(map(len, others)) + 1:
                 return
-            a, first = cls[0].pos + cut, first[cut:]
         lead = self.text[cls[0].pos : a]
-        if len(lead) == 1 and lead in _LEAD_KEEP:
-            a -= 1
+        if lead and lead[-1] in _LEAD_KEEP and a - 1 in self.bounds:
+            a -= 1  # keep the preposition: "以更加昂扬的精神状态、更加务实的工作作风"
         # trim a tail off the last member ("横向协作的工作机制" → "横向协作")
         mids = [first, *members[1:-1]]
         tail = _common_suffix(mids) if n >= 3 else _common_suffix([first, members[-1]])
@@ -1143,6 +1146,7 @@ def _merge(
 ) -> tuple[list[_Final], dict[str, str]]:
     """Drop weak entries and near-misses of known wordings; merge near-duplicates."""
     kept = [f for f in finals.values() if f.quality >= min_quality]
+    kept = _drop_incomplete(kept)
     known_buckets: dict[str, list[str]] = {}
     for k in sorted(known):
         known_buckets.setdefault(k[:2], []).append(k)
@@ -1173,6 +1177,35 @@ def _merge(
             rename[f.text] = best.text
         out.append(best)
     return out, rename
+
+
+_PUNCT_SPLIT_RE = re.compile(r"[，、；：。！？]+")
+
+
+def _drop_incomplete(entries: list[_Final]) -> list[_Final]:
+    """Drop parts that never occur without their whole (AutoPhrase's completeness).
+
+    A clause or wording inside a longer entry that is seen at least as often
+    ("成绩不讲跑不了" inside "成绩不讲跑不了，问题不讲解决不了") is not a unit of its own.
+    Only clause-aligned parts are checked, which keeps this linear.
+    """
+    by_text = {f.text: f for f in entries}
+    drop: set[str] = set()
+    for whole in entries:
+        if whole.freq < 2:
+            continue
+        parts = [p for p in _PUNCT_SPLIT_RE.split(whole.text) if p]
+        pieces = {whole.text.rstrip("，、；：。！？")}
+        for i in range(len(parts)):
+            for j in range(i + 1, min(len(parts), i + 4) + 1):
+                pieces.add("，".join(parts[i:j]))
+                pieces.add("、".join(parts[i:j]))
+        for piece in pieces:
+            part = by_text.get(piece)
+            if part is not None and part is not whole and part.freq <= whole.freq:
+                if part.kind in ("clause", "formulation") or len(part.text) < len(whole.text):
+                    drop.add(piece)
+    return [f for f in entries if f.text not in drop]
 
 
 def _follows(
