@@ -1203,8 +1203,7 @@ def _drop_incomplete(entries: list[_Final]) -> list[_Final]:
         for piece in pieces:
             part = by_text.get(piece)
             if part is not None and part is not whole and part.freq <= whole.freq:
-                if part.kind in ("clause", "formulation") or len(part.text) < len(whole.text):
-                    drop.add(piece)
+                drop.add(piece)
     return [f for f in entries if f.text not in drop]
 
 
