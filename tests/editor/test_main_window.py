@@ -48,19 +48,19 @@ class Recorder:
         return self.restore_answer
 
 
+def build_window(qtbot, **kwargs) -> MainWindow:
+    """A shown MainWindow whose dialogs are all stubbed, with ``window.ui`` (a Recorder)."""
+    window = MainWindow(**kwargs)
+    window.ui = Recorder()  # type: ignore[attr-defined]
+    window.ui.install(window)  # type: ignore[attr-defined]
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
 @pytest.fixture
 def make_window(qtbot):
-    """Build MainWindows whose dialogs are all stubbed; each gets ``window.ui`` (a Recorder)."""
-
-    def make(**kwargs) -> MainWindow:
-        window = MainWindow(**kwargs)
-        window.ui = Recorder()  # type: ignore[attr-defined]
-        window.ui.install(window)  # type: ignore[attr-defined]
-        qtbot.addWidget(window)
-        window.show()
-        return window
-
-    return make
+    return lambda **kwargs: build_window(qtbot, **kwargs)
 
 
 @pytest.fixture
