@@ -45,6 +45,7 @@ only the affected rows; :meth:`SuggestionIndex.add_many` rebuilds for large batc
 from __future__ import annotations
 
 import dataclasses
+import functools
 import logging
 import math
 import threading
@@ -74,8 +75,8 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 #: Minimum similarity for a correction. Tuned on the near-miss table in test_suggest.py:
-#: every true slip there scores ≥ 0.87, every similar-but-different clause ≤ 0.84.
-DEFAULT_STRICTNESS = 0.86
+#: every true slip there scores ≥ 0.88, every similar-but-different clause ≤ 0.86.
+DEFAULT_STRICTNESS = 0.87
 
 #: A finished clause ending in one of these is continued (remainder of an entry, 排比 member).
 CONTINUE_MARKS = "，、；："
@@ -98,16 +99,20 @@ _BREAKS = frozenset(CLAUSE_DELIMITERS + "\n\r\t 　“”‘’\"'《》〈〉�
 _MAX_ANCHOR = 40  # longest suffix tried as an anchor
 _MAX_CLAUSE = 40  # longest clause tail considered for correction
 _MIN_CORRECT = 4  # shortest clause worth correcting
-_POSTING_CAP = 20_000  # most postings read per correction query
-_CANDIDATES = 40  # most candidates aligned per correction query
+_POSTING_CAP = 20_000  # most postings read per query
+_CANDIDATES = 200  # most candidates screened with rapidfuzz per correction query
+_ALIGNED = 12  # most candidates aligned with the weighted edit distance
 _DE = frozenset("的地得")
 _ORIGIN_WEIGHT = {"curated": 1.0, "user": 0.8, "imported": 0.4, "mined": 0.3}
 _HI = "\U0010ffff"
 
 
 def _anchor_score(length: int) -> float:
-    """Match score of an exact anchor: longer anchors rank higher (0.28 … 1.0)."""
-    return 0.2 + 0.08 * min(length, 10)
+    """Match score of an exact anchor: longer anchors rank higher (0.3 … 1.2).
+
+    One more character (0.1) outweighs favourite and own uses together (≤ 0.1).
+    """
+    return 0.2 + 0.1 * min(length, 10)
 
 
 def _prior(p: Phrase) -> float:
@@ -121,16 +126,16 @@ def _prior(p: Phrase) -> float:
 
 def _static(p: Phrase) -> float:
     """The time-independent part of a suggestion's score."""
-    return 0.15 * _prior(p) + (0.08 if p.favourite else 0.0)
+    return 0.15 * _prior(p) + (0.04 if p.favourite else 0.0)
 
 
 def _personal(p: Phrase, now: float) -> float:
-    """The writer's own uses, decayed by age: recent uses count more (0 … 0.15)."""
+    """The writer's own uses, decayed by age: recent uses count more (0 … 0.06)."""
     if p.uses <= 0:
         return 0.0
     age = max(0.0, now - p.last_used) if p.last_used is not None else USE_HALF_LIFE * 8
     decayed = p.uses * 0.5 ** (age / USE_HALF_LIFE)
-    return 0.15 * decayed / (decayed + 1.0)
+    return 0.06 * decayed / (decayed + 1.0)
 
 
 def _bigram_codes(text: str) -> list[int]:
@@ -139,6 +144,7 @@ def _bigram_codes(text: str) -> list[int]:
     return list(codes)
 
 
+@functools.lru_cache(maxsize=65536)
 def _sub_cost(a: str, b: str) -> float:
     """Cost of typing ``a`` where ``b`` was meant."""
     if a in _DE and b in _DE:
@@ -157,7 +163,8 @@ def correction_similarity(typed: str, entry: str) -> float:
     """How well ``typed`` matches the beginning of ``entry``, from 0 to 1 (1 = exact prefix).
 
     Weighted edit distance between ``typed`` and the start of ``entry``: the entry may go on
-    after the typed part for free; a missing or extra character costs 0.6, a homophone 0.35,
+    after the typed part for free; a missing or extra character costs 0.6 (1.0 at the very
+    start: text that begins inside an entry is not a slip of it), a homophone 0.35,
     a near-homophone 0.55, 的/地/得 0.15, any other wrong character 1.0, and two parts typed in
     swapped order (same characters, other order) 0.6. Typing past the end of the entry is not
     a slip of it (returns 0). The cost is divided by the aligned length.
@@ -165,28 +172,32 @@ def correction_similarity(typed: str, entry: str) -> float:
     m = len(typed)
     if m == 0 or not entry:
         return 0.0
-    window = entry[: m + 3]
-    ops = Levenshtein.editops(typed, window)
-    cost = 0.0
-    aligned = len(window)
-    for op in ops:
-        if op.tag == "insert":
-            if op.src_pos >= m:  # the entry goes on after what was typed
-                aligned -= 1
-                continue
-            cost += _INDEL
-        elif op.tag == "delete":
-            if op.dest_pos >= len(entry):  # typed past the end of the entry
-                return 0.0
-            cost += _INDEL
-        else:
-            cost += _sub_cost(typed[op.src_pos], window[op.dest_pos])
     head = entry[:m]
+    best = 0.0
     if len(head) == m and head != typed and sorted(head) == sorted(typed):
-        swap_cost = _INDEL
-        if swap_cost < cost:
-            cost, aligned = swap_cost, m
-    return max(0.0, 1.0 - cost / max(m, aligned))
+        best = 1.0 - _INDEL / m
+    # Unit-cost alignments are not unique and the weights differ, so align against several
+    # entry prefixes around the typed length and keep the cheapest reading.
+    for width in range(max(1, m - 2), min(len(entry), m + 3) + 1):
+        window = entry[:width]
+        cost = 0.0
+        aligned = width
+        for op in Levenshtein.editops(typed, window):
+            if op.tag == "insert":
+                if op.src_pos >= m:  # the entry goes on after what was typed
+                    aligned -= 1
+                    continue
+                # Missing the entry's first characters means starting inside it, not a slip.
+                cost += 1.0 if op.src_pos == 0 else _INDEL
+            elif op.tag == "delete":
+                if op.dest_pos >= width:  # typed past the window: unaligned, not a slip
+                    cost = math.inf
+                    break
+                cost += _INDEL
+            else:
+                cost += _sub_cost(typed[op.src_pos], window[op.dest_pos])
+        best = max(best, 1.0 - cost / max(m, aligned))
+    return best
 
 
 class SuggestionIndex:
@@ -412,12 +423,9 @@ class SuggestionIndex:
             return self._bg_ids[self._bg_start[i] : self._bg_start[i + 1]]
         return self._bg_ids[:0]
 
-    def _postings(self, code: int) -> np.ndarray:
-        base = self._base_postings(code)
-        extra = self._bg_delta.get(code)
-        if extra:
-            return np.concatenate((base, np.asarray(extra, dtype=base.dtype)))
-        return base
+    def _postings(self, code: int) -> tuple[np.ndarray, list[int]]:
+        """Ids having bigram ``code``: the sorted base slice and the later additions."""
+        return self._base_postings(code), self._bg_delta.get(code, [])
 
     # ------------------------------------------------------------------ suggest
 
@@ -587,7 +595,7 @@ class SuggestionIndex:
         first is the prefix case, handled by completion); the typed clause must end with it.
         """
         found = 0
-        for pid in self._candidates(clause[-2:] + mark, need_all=True):
+        for pid in self._candidates(clause[-2:] + mark, need_all=True, cap=_POSTING_CAP):
             p = self._phrases.get(int(pid))
             if p is None or p.status != "active":
                 continue
@@ -609,37 +617,48 @@ class SuggestionIndex:
             if found >= limit * 2:
                 break
 
-    def _candidates(self, text: str, *, need_all: bool) -> np.ndarray:
+    def _candidates(self, text: str, *, need_all: bool, cap: int | None = None) -> np.ndarray:
         """Ids whose entries share bigrams with ``text``.
 
-        ``need_all``: ids having every bigram (exact substring search, verified by the
-        caller); otherwise the best-overlapping ids, at most :data:`_CANDIDATES`, ordered by
-        overlap. Reads the rarest postings first and at most :data:`_POSTING_CAP` of them.
+        ``need_all``: ids having every bigram, sorted (a superset of the entries containing
+        ``text``: bigrams with more than ``cap`` postings are not checked, and the caller
+        verifies); ``cap`` also gives up (empty result) when even the rarest bigram is that
+        common. Otherwise: the best-overlapping ids, at most :data:`_CANDIDATES`, by overlap,
+        reading the rarest postings first and at most :data:`_POSTING_CAP` of them.
         """
         codes = _bigram_codes(text)
         if not codes:
             return np.zeros(0, dtype=np.int64)
-        lists = sorted((self._postings(c) for c in codes), key=len)
+        lists = sorted((self._postings(c) for c in codes), key=lambda bd: len(bd[0]) + len(bd[1]))
         if need_all:
-            result = np.unique(lists[0])
-            for arr in lists[1:]:
+            base, extra = lists[0]
+            if cap is not None and len(base) + len(extra) > cap:
+                return np.zeros(0, dtype=np.int64)
+            result = np.unique(np.concatenate((base, np.asarray(extra, dtype=base.dtype))))
+            for base, extra in lists[1:]:
                 if not len(result):
                     break
-                if len(arr) > _POSTING_CAP * 5:
-                    continue  # common bigram: leave it to the caller's check
-                result = np.intersect1d(result, arr, assume_unique=False)
+                if cap is not None and len(base) + len(extra) > cap:
+                    continue
+                mask = _in_sorted(result, base)
+                if extra:
+                    mask |= np.isin(result, extra)
+                result = result[mask]
             return result
         chosen: list[np.ndarray] = []
         total = 0
-        for arr in lists:
-            if chosen and total + len(arr) > _POSTING_CAP:
+        for base, extra in lists:
+            size = len(base) + len(extra)
+            if chosen and total + size > _POSTING_CAP:
                 break
-            chosen.append(arr[:_POSTING_CAP])
-            total += min(len(arr), _POSTING_CAP)
+            chosen.append(base[:_POSTING_CAP])
+            if extra:
+                chosen.append(np.asarray(extra, dtype=base.dtype))
+            total += min(size, _POSTING_CAP)
         ids, counts = np.unique(np.concatenate(chosen), return_counts=True)
-        need = 2 if len(chosen) >= 3 else 1
-        mask = counts >= need
-        ids, counts = ids[mask], counts[mask]
+        if len(chosen) >= 3:
+            mask = counts >= 2
+            ids, counts = ids[mask], counts[mask]
         if len(ids) > _CANDIDATES:
             top = np.argpartition(counts, len(counts) - _CANDIDATES)[len(counts) - _CANDIDATES :]
             ids, counts = ids[top], counts[top]
@@ -648,23 +667,42 @@ class SuggestionIndex:
     def _correct(
         self, tail: str, limit: int, now: float, strictness: float, best: dict[str, Suggestion]
     ) -> None:
-        start = max((i for i, ch in enumerate(tail) if ch in _BREAKS), default=-1)
-        clause = tail[start + 1 :][-_MAX_CLAUSE:]
-        if len(clause) < _MIN_CORRECT:
+        # The span: up to three clauses back within the sentence, since an entry may hold
+        # clause marks (聚精会神搞建设，一心一意谋发展); the last clause must be non-empty.
+        hard = max(
+            (i for i, ch in enumerate(tail) if ch in _BREAKS and ch not in CONTINUE_MARKS),
+            default=-1,
+        )
+        span = tail[hard + 1 :][-_MAX_CLAUSE:]
+        marks = [i for i, ch in enumerate(span) if ch in CONTINUE_MARKS]
+        if marks and marks[-1] == len(span) - 1:
             return
-        found: list[tuple[float, Phrase, int]] = []
-        for pid in self._candidates(clause, need_all=False):
+        starts = [0] + [i + 1 for i in marks]
+        if len(starts) > 3:
+            span = span[starts[-3] :]
+            starts = [i - starts[-3] for i in starts[-3:]]
+        if len(span) - starts[-1] < 2 or len(span) < _MIN_CORRECT:
+            return
+        windows: dict[int, str] = {}
+        for pid in self._candidates(span, need_all=False):
             p = self._phrases.get(int(pid))
-            if p is None or p.status != "active":
-                continue
+            if p is not None and p.status == "active":
+                windows[p.id] = p.text[: len(span) + 3]
+        # Screen in C: the span (or a tail of it) against the start of each entry.
+        screened = process.extract(
+            span, windows, scorer=fuzz.partial_ratio, limit=_ALIGNED, score_cutoff=50
+        )
+        found: list[tuple[float, Phrase, int]] = []
+        for _window, _score, pid in screened:
+            p = self._phrases[pid]
             text = p.text
-            offsets = {0}
-            offsets.update(i for i, ch in enumerate(clause) if ch == text[0])
+            offsets = set(starts)
+            offsets.update(i for i, ch in enumerate(span) if ch == text[0])
             if len(text) > 1:
-                offsets.update(i - 1 for i, ch in enumerate(clause) if ch == text[1] and i > 0)
+                offsets.update(i - 1 for i, ch in enumerate(span) if ch == text[1] and i > 0)
             top_sim, top_off = 0.0, 0
             for off in sorted(offsets):
-                part = clause[off:]
+                part = span[off:]
                 if len(part) < _MIN_CORRECT:
                     continue
                 if text.startswith(part):
@@ -674,7 +712,7 @@ class SuggestionIndex:
                 if sim > top_sim:
                     top_sim, top_off = sim, off
             if top_sim >= strictness:
-                found.append((top_sim, p, len(clause) - top_off))
+                found.append((top_sim, p, len(span) - top_off))
         for sim, p, replace in found:
             match = _anchor_score(replace) - 0.1 - 0.5 * (1.0 - sim)
             self._offer(
@@ -736,6 +774,15 @@ class SuggestionIndex:
 
     def __iter__(self) -> Iterator[Phrase]:
         return iter(self.phrases())
+
+
+def _in_sorted(values: np.ndarray, sorted_ids: np.ndarray) -> np.ndarray:
+    """Mask of ``values`` present in the sorted array ``sorted_ids``."""
+    if not len(sorted_ids):
+        return np.zeros(len(values), dtype=bool)
+    at = np.searchsorted(sorted_ids, values)
+    at[at == len(sorted_ids)] = len(sorted_ids) - 1
+    return np.asarray(sorted_ids[at] == values)
 
 
 def _sorted_insert(keys: list[str], ids: list[int], key: str, pid: int) -> int:
