@@ -35,11 +35,16 @@ def default_output() -> Path:
 
 
 def curated_phrases(*, when: float) -> list[Phrase]:
-    """The curated list as bank records (origin "curated", top quality, wrong forms kept)."""
+    """The curated list as bank records (origin "curated", top quality, wrong forms kept).
+
+    Entries with a ``context`` are correction rules for the checker, not phrases to offer.
+    """
     from phrasebank.curated import load_curated
 
     out = []
     for entry in load_curated():
+        if entry.context:
+            continue  # a context-dependent correction rule (作出/做出), not a phrase to suggest
         out.append(
             Phrase(
                 id=0,
