@@ -1,0 +1,322 @@
+"""A lazy table model over a phrase bank.
+
+The model keeps only the list of ids on display (an ``array`` of 8-byte ints: 8 MB for a
+million entries) and fetches rows in pages with ``bank.get_many`` when the view asks for
+them, keeping a bounded LRU cache. Sorting is not done here: ``sort()`` emits
+``sort_requested`` and the owner asks ``bank.list_ids(order_by=...)`` in a worker, then hands
+the new id list to :meth:`set_ids`. Edits are not written here either: ``setData`` emits
+``edit_requested(id, changes)`` so the owner can put them on its undo stack.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from array import array
+from collections import OrderedDict
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor, QFont
+
+from phrasebank import Phrase, PhraseBank
+from phrasebank.model import FUNCTION_TAGS, KIND_LABELS
+
+__all__ = [
+    "BANK_COLUMNS",
+    "ID_ROLE",
+    "ORIGIN_LABELS",
+    "PHRASE_ROLE",
+    "REVIEW_COLUMNS",
+    "STATUS_LABELS",
+    "BankTableModel",
+    "Column",
+    "split_tags",
+]
+
+PHRASE_ROLE = int(Qt.ItemDataRole.UserRole) + 1
+ID_ROLE = int(Qt.ItemDataRole.UserRole) + 2
+
+ORIGIN_LABELS = {"mined": "挖掘", "curated": "精选", "user": "自建", "imported": "导入"}
+STATUS_LABELS = {"active": "已入库", "pending": "待审核", "rejected": "已拒绝"}
+
+_TAG_SPLIT = re.compile(r"[、，,；;|\s]+")
+
+
+def split_tags(value: str) -> list[str]:
+    """Tags typed in a cell or a field: 强调、党的建设 / 强调, 党的建设."""
+    return [t for t in _TAG_SPLIT.split(str(value)) if t]
+
+
+class Column:
+    """One table column: its bank field (also the ``list_ids`` sort key) and header."""
+
+    def __init__(self, field: str, title: str, *, editable: bool = False) -> None:
+        self.field = field
+        self.title = title
+        self.editable = editable
+
+
+BANK_COLUMNS: tuple[Column, ...] = (
+    Column("text", "短语", editable=True),
+    Column("kind", "类型"),
+    Column("functions", "功能", editable=True),
+    Column("topics", "主题", editable=True),
+    Column("freq", "频次"),
+    Column("uses", "使用"),
+    Column("origin", "来源"),
+    Column("updated", "更新时间"),
+)
+
+REVIEW_COLUMNS: tuple[Column, ...] = (
+    Column("text", "短语", editable=True),
+    Column("kind", "类型"),
+    Column("functions", "功能", editable=True),
+    Column("topics", "主题", editable=True),
+    Column("freq", "频次"),
+    Column("doc_freq", "篇数"),
+    Column("quality", "质量"),
+)
+
+_NUMERIC = {"freq", "uses", "doc_freq", "quality"}
+
+
+def _format(phrase: Phrase, field: str) -> str:
+    if field == "text":
+        return ("★ " if phrase.favourite else "") + phrase.text
+    if field == "kind":
+        return KIND_LABELS.get(phrase.kind, phrase.kind)
+    if field in ("functions", "topics"):
+        return "、".join(getattr(phrase, field))
+    if field == "origin":
+        return ORIGIN_LABELS.get(phrase.origin, phrase.origin)
+    if field == "status":
+        return STATUS_LABELS.get(phrase.status, phrase.status)
+    if field in ("updated", "created"):
+        stamp = getattr(phrase, field)
+        return time.strftime("%Y-%m-%d %H:%M", time.localtime(stamp)) if stamp else ""
+    if field == "quality":
+        return f"{phrase.quality:.2f}"
+    return str(getattr(phrase, field))
+
+
+class BankTableModel(QAbstractTableModel):
+    """Rows are bank entries, identified by id; row data is fetched a page at a time."""
+
+    PAGE = 100
+    CACHE_ROWS = 4000
+
+    sort_requested = Signal(str, bool)  # field, descending
+    edit_requested = Signal(int, dict)  # phrase id, changes for bank.update
+
+    def __init__(
+        self,
+        bank: PhraseBank,
+        columns: Sequence[Column] = BANK_COLUMNS,
+        parent: Any = None,
+    ) -> None:
+        super().__init__(parent)
+        self._bank = bank
+        self._columns = tuple(columns)
+        self._ids: array[int] = array("q")
+        self._cache: OrderedDict[int, Phrase | None] = OrderedDict()
+        self.fetches = 0  # get_many calls (tests and the benchmark read it)
+
+    # --- the id list --------------------------------------------------------------------------
+
+    @property
+    def bank(self) -> PhraseBank:
+        return self._bank
+
+    @property
+    def columns(self) -> tuple[Column, ...]:
+        return self._columns
+
+    def set_bank(self, bank: PhraseBank) -> None:
+        self.beginResetModel()
+        self._bank = bank
+        self._ids = array("q")
+        self._cache.clear()
+        self.endResetModel()
+
+    def set_ids(self, ids: Iterable[int]) -> None:
+        """Show these entries in this order (the result of a sort, filter or search)."""
+        new = ids if isinstance(ids, array) else array("q", ids)
+        self.beginResetModel()
+        self._ids = new
+        self.endResetModel()
+
+    def ids(self) -> array[int]:
+        return self._ids
+
+    def id_at(self, row: int) -> int:
+        return int(self._ids[row])
+
+    def row_of(self, phrase_id: int) -> int:
+        """Row of an id, or -1 (a linear scan: call from a worker for huge lists)."""
+        try:
+            return self._ids.index(int(phrase_id))
+        except ValueError:
+            return -1
+
+    def phrase_at(self, row: int) -> Phrase | None:
+        if not 0 <= row < len(self._ids):
+            return None
+        return self._phrase(row)
+
+    def field_of(self, column: int) -> str:
+        return self._columns[column].field
+
+    def column_of(self, field: str) -> int:
+        for i, c in enumerate(self._columns):
+            if c.field == field:
+                return i
+        return -1
+
+    # --- cache --------------------------------------------------------------------------------
+
+    def _phrase(self, row: int) -> Phrase | None:
+        pid = self._ids[row]
+        try:
+            phrase = self._cache[pid]
+        except KeyError:
+            self._fetch_page(row)
+            return self._cache.get(pid)
+        self._cache.move_to_end(pid)
+        return phrase
+
+    def _fetch_page(self, row: int) -> None:
+        start = (row // self.PAGE) * self.PAGE
+        page = [int(i) for i in self._ids[start : start + self.PAGE] if i not in self._cache]
+        got = self._bank.get_many(page)
+        self.fetches += 1
+        for pid in page:
+            self._cache[pid] = got.get(pid)  # None: deleted meanwhile
+        while len(self._cache) > self.CACHE_ROWS:
+            self._cache.popitem(last=False)
+
+    @property
+    def cached_rows(self) -> int:
+        return len(self._cache)
+
+    def invalidate(self, ids: Iterable[int] | None = None) -> None:
+        """Forget cached rows (all, or these ids) and repaint them on the next look."""
+        if ids is None:
+            self._cache.clear()
+        else:
+            for pid in ids:
+                self._cache.pop(int(pid), None)
+        if self._ids:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._ids) - 1, len(self._columns) - 1)
+            )
+
+    def remove_ids(self, ids: Iterable[int]) -> None:
+        """Take rows out in place (after a delete, an accept, a merge) without a requery."""
+        gone = {int(i) for i in ids}
+        if not gone:
+            return
+        rows = [r for r, pid in enumerate(self._ids) if pid in gone]
+        for row in reversed(rows):
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self._ids[row]
+            self.endRemoveRows()
+        for pid in gone:
+            self._cache.pop(pid, None)
+
+    # --- Qt model interface -------------------------------------------------------------------
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._columns):
+                return self._columns[section].title
+            if orientation == Qt.Orientation.Vertical:
+                return str(section + 1)
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
+        if not index.isValid():
+            return None
+        phrase = self._phrase(index.row())
+        field = self._columns[index.column()].field
+        if role == Qt.ItemDataRole.DisplayRole:
+            if phrase is None:
+                return "（已删除）" if index.column() == 0 else ""
+            return _format(phrase, field)
+        if phrase is None:
+            return None
+        if role == Qt.ItemDataRole.EditRole:
+            if field == "text":
+                return phrase.text
+            return _format(phrase, field)
+        if role == PHRASE_ROLE:
+            return phrase
+        if role == ID_ROLE:
+            return phrase.id
+        if role == Qt.ItemDataRole.ToolTipRole and field == "text":
+            tip = phrase.text
+            if phrase.note:
+                tip += f"\n备注：{phrase.note}"
+            if phrase.variants:
+                tip += "\n易错写法：" + "、".join(phrase.variants)
+            return tip
+        if role == Qt.ItemDataRole.TextAlignmentRole and field in _NUMERIC:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and field == "text" and phrase.favourite:
+            return QColor("#9a6700")
+        if role == Qt.ItemDataRole.FontRole and field == "kind" and phrase.kind == "template":
+            font = QFont()
+            font.setItalic(True)
+            return font
+        return None
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        base = super().flags(index)
+        if index.isValid() and self._columns[index.column()].editable:
+            return base | Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def setData(
+        self, index: QModelIndex | QPersistentModelIndex, value: Any, role: int = 2
+    ) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid():
+            return False
+        phrase = self._phrase(index.row())
+        if phrase is None:
+            return False
+        field = self._columns[index.column()].field
+        if field == "text":
+            changes: dict[str, Any] = {"text": str(value)}
+        elif field in ("functions", "topics"):
+            tags = split_tags(str(value))
+            # A function tag typed in the topic column (or the reverse) goes where it belongs.
+            functions = [t for t in tags if t in FUNCTION_TAGS]
+            topics = [t for t in tags if t not in FUNCTION_TAGS]
+            if field == "functions":
+                changes = {"functions": functions, "topics": [*phrase.topics, *topics]}
+            else:
+                changes = {"topics": topics, "functions": [*phrase.functions, *functions]}
+            changes = {k: tuple(dict.fromkeys(v)) for k, v in changes.items()}
+        else:
+            return False
+        self.edit_requested.emit(phrase.id, changes)
+        return True
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if 0 <= column < len(self._columns):
+            self.sort_requested.emit(
+                self._columns[column].field, order == Qt.SortOrder.DescendingOrder
+            )
