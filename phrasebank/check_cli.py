@@ -1,8 +1,8 @@
 """``phrasebank check FILE``: list the non-standard wordings of a draft.
 
 The file is read with :func:`phrasebank.read.read_document` (any Chinese encoding, .docx)
-and checked as written — decoded, not cleaned — so every line and column points into the
-writer's own text. Exit status: 0 when nothing was found, 1 when there are findings, 2 when
+and checked as written — decoded (line breaks unified), not cleaned — so every line and
+column points into the writer's own text. Exit status: 0 when nothing was found, 1 when there are findings, 2 when
 the file or the bank cannot be read.
 """
 
