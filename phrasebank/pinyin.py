@@ -29,6 +29,7 @@ __all__ = ["initials", "readings", "same_sound", "similar_sound"]
 _MAX_WORD = 4
 
 
+@functools.lru_cache(maxsize=8192)
 def _strip_tone(syllable: str) -> str:
     """``zhǎng`` → ``zhang``; ``ü`` stays ``v`` as pypinyin writes it in NORMAL style."""
     decomposed = unicodedata.normalize("NFD", syllable)
@@ -62,7 +63,8 @@ def _char_initial(char: str) -> tuple[str, bool]:
     return first, any(r[0] != first for r in found[1:])
 
 
-def _initial_in_word(text: str, i: int) -> str | None:
+@functools.lru_cache(maxsize=100_000)
+def _initial_in_context(text: str, i: int) -> str | None:
     """Initial of ``text[i]`` as read inside the longest dictionary word covering it."""
     for size in range(min(_MAX_WORD, len(text)), 1, -1):
         for start in range(max(0, i - size + 1), min(i, len(text) - size) + 1):
@@ -74,16 +76,18 @@ def _initial_in_word(text: str, i: int) -> str | None:
 
 
 class _InitialTable(dict[int, str]):
-    """``str.translate`` table filled on demand: code point → initial, ``_AMBIGUOUS`` or ""."""
+    """``str.translate`` table filled on demand, one character per character: the initial,
+    ``_AMBIGUOUS`` for a polyphone whose readings start differently, ``_DROP`` otherwise."""
 
     def __missing__(self, code: int) -> str:
         letter, ambiguous = _char_initial(chr(code))
-        value = _AMBIGUOUS if ambiguous else letter
+        value = _AMBIGUOUS if ambiguous else (letter or _DROP)
         self[code] = value
         return value
 
 
 _AMBIGUOUS = "\x00"
+_DROP = "\x01"
 _TABLE = _InitialTable()
 
 
@@ -93,16 +97,17 @@ def initials(text: str) -> str:
     ASCII letters and digits are kept lower-cased; everything else is dropped.
     """
     fast = text.translate(_TABLE)
-    if _AMBIGUOUS not in fast:
-        return fast
-    out: list[str] = []
-    for i, char in enumerate(text):
-        letter, ambiguous = _char_initial(char)
-        if ambiguous:
-            letter = _initial_in_word(text, i) or letter
-        if letter:
-            out.append(letter)
-    return "".join(out)
+    at = fast.find(_AMBIGUOUS)
+    if at < 0:
+        return fast.replace(_DROP, "")
+    out = list(fast)
+    while at >= 0:
+        # Only the words within reach decide, and the same neighbourhood recurs a lot.
+        lo = max(0, at - _MAX_WORD + 1)
+        found = _initial_in_context(text[lo : at + _MAX_WORD], at - lo)
+        out[at] = found or _char_initial(text[at])[0]
+        at = fast.find(_AMBIGUOUS, at + 1)
+    return "".join(out).replace(_DROP, "")
 
 
 # Fuzzy-pinyin classes: pairs that pinyin typists and dialect speakers confuse.
