@@ -141,7 +141,7 @@ _EDGE_STOP = _words(
     "此 本 一 一些 一个 进一步 通过 进行 对于 关于 如果 虽然 但是 但 因为 所以 因此 同时 并且 "
     "如何 什么 可以 能够 需要 已经 正在 一定 非常 比较 这个 那个 这些 那些 这样 那样 所 使 "
     "好 多 大 小 来 去 到 会 能 可 做 作 看 讲 说 用 按照 根据 围绕 加以 得到 认为 工作 方面 "
-    "问题 情况 同志 等等 之一 来说 一是 二是 三是 第一 第二 第三 其中 今年 目前 当前 现在"
+    "问题 情况 同志 等等 之一 来说 一是 二是 三是 第一 第二 第三 其中 今年 目前 当前 现在 起来 下去 出来 这次 那次 今天 这里 那里 这种 那种"
 )
 #: Place tokens (ns) that belong to national wordings, not to one locality.
 _NAME_ALLOW = _words(
@@ -261,7 +261,8 @@ class _Cl:
 
 
 _ENUM_RE = re.compile(
-    r"^(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+是|（[一二三四五六七八九十]+）)"
+    r"^(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+是|（[一二三四五六七八九十]+）"
+    r"|[一二三四五六七八九十](?=要|抓|在|把))"
 )
 _ENUM_CLAUSE_RE = re.compile(r"^(?:第?[一二三四五六七八九十]+|（[一二三四五六七八九十]+）)$")
 _SALUTATION_RE = re.compile(
@@ -290,6 +291,10 @@ _LEAD_VERB_RE = re.compile(
     r"(?:要|必须|务必|切实|确保|坚持|进一步|加快|加大|加强|强化|全力|着力|扎实|持续|不断|深入|"
     r"积极|大力|努力|推动|促进|提高|提升|优化|完善|建立健全|健全|形成|营造|发挥|坚决|始终|牢固树立|"
     r"为|以(?!及)|把|坚定不移|全面|统筹|围绕|聚焦)"
+)
+#: A blank that stands for a place or a named site: narrative, not a reusable template.
+_PLACE_SLOT_RE = re.compile(
+    r"××(?:路|街|区外|片区|小学|中学|北|南|东|西|园|站|项目)|位于|得分|排名"
 )
 _TEMPLATE_CUE_RE = re.compile(r"为|建设|贡献|篇章|发展|推进|会议|同志|召开|打造|加快|全面")
 _LEAD_KEEP = frozenset("以为")
@@ -669,7 +674,7 @@ class _DocScanner:
                 b = last_c.pos + len(last)
             elif len(last) > widest + 3:
                 return
-        elif len(last) > widest + 2:
+        elif len(last) > widest + 1:
             return
         if _CONJ_RE.search(last):
             return  # "财源建设、招商引资和项目建设": a noun list, not a parallel set
@@ -699,8 +704,9 @@ class _DocScanner:
                 state.count_clause(t, doc=self.doc, pos=c.pos, zone=zone, prev=prevs[i])
             if SLOT in t:
                 if len(t.replace(SLOT, "")) >= 4 and len(t) <= 30 and t.count(SLOT) <= 2:
-                    score = 0.4 + (0.1 if _TEMPLATE_CUE_RE.search(t) else 0.0)
+                    score = 0.4 + (0.1 if _TEMPLATE_CUE_RE.search(t) else -0.05)
                     score -= 0.1 if len(t) > 20 else 0.0
+                    score -= 0.2 if _PLACE_SLOT_RE.search(t) else 0.0
                     self.emit(c.pos, c.pos + len(t), "template", score, zone, prevs[i])
                 continue
             if t in _TRANSITIONS_KEEP and c.end in ("，", "："):
@@ -973,19 +979,19 @@ def _score_wording(w: _Wording) -> float:
     return _clamp(0.1 + 0.3 * s_coh + 0.25 * s_ent + 0.15 * s_freq + 0.3 * s_df)
 
 
+_SENTENCE_END_RE = re.compile(r"[。！？…]+[”’」』）》】]*|\n")
+
+
 def _context(text: str, pos: int, length: int) -> str:
-    """The sentence (or line) around text[pos:pos+length]."""
+    """The sentence (or line) around text[pos:pos+length], at most ~300 characters each way."""
     lo = max(0, pos - 300)
-    a = max(text.rfind(ch, lo, pos) for ch in "。！？\n") + 1
+    rf = text.rfind
+    a = max(rf("。", lo, pos), rf("！", lo, pos), rf("？", lo, pos), rf("\n", lo, pos)) + 1
     a = max(a, lo)
-    b = len(text)
     hi = min(len(text), pos + length + 300)
-    for ch in "。！？\n":
-        k = text.find(ch, max(pos, pos + length - 1), hi)
-        if k >= 0:
-            b = min(b, k + 1 if ch != "\n" else k)
-    b = max(b, pos + length) if b != len(text) else min(b, hi)
-    return text[a:b].strip()
+    m = _SENTENCE_END_RE.search(text, max(pos, pos + length - 1), hi)
+    b = hi if m is None else (m.start() if m.group() == "\n" else m.end())
+    return text[a:b].lstrip("”’」』）》】").strip()
 
 
 class _UnionFind:
