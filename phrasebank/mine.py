@@ -674,7 +674,7 @@ class _DocScanner:
                 b = last_c.pos + len(last)
             elif len(last) > widest + 3:
                 return
-        elif len(last) > widest + 1:
+        elif len(last) > widest + (2 if head else 1):
             return
         if _CONJ_RE.search(last):
             return  # "财源建设、招商引资和项目建设": a noun list, not a parallel set
