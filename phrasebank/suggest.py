@@ -97,7 +97,7 @@ USE_HALF_LIFE = 14 * 24 * 3600.0
 
 _BREAKS = frozenset(CLAUSE_DELIMITERS + "\n\r\t 　“”‘’\"'《》〈〉（）()【】[]「」『』—…·,.;:!?")
 _MAX_ANCHOR = 40  # longest suffix tried as an anchor
-_MAX_CLAUSE = 40  # longest clause tail considered for correction
+_MAX_CLAUSE = 24  # longest tail of the sentence considered for correction
 _MIN_CORRECT = 4  # shortest clause worth correcting
 _POSTING_CAP = 20_000  # most postings read per query
 _CANDIDATES = 200  # most candidates screened with rapidfuzz per correction query
@@ -454,10 +454,12 @@ class SuggestionIndex:
             return []
         best: dict[str, Suggestion] = {}
         with self._lock:
-            self._complete(tail, limit, when, max(1, min_chars), best)
+            anchored = self._complete(tail, limit, when, max(1, min_chars), best)
             if tail[-1] in FOLLOW_MARKS:
                 self._continue(tail, limit, when, best)
-            elif strictness <= 1.0:
+            elif strictness <= 1.0 and anchored < len(tail) - _last_break(tail) - 1:
+                # Only when the clause typed so far is not itself the start of an entry:
+                # a writer on track needs no correction, and most keystrokes are like that.
                 self._correct(tail, limit, when, strictness, best)
             ranked = sorted(best.values(), key=self._rank_key)
         return ranked[:limit]
@@ -501,8 +503,10 @@ class SuggestionIndex:
 
     def _complete(
         self, tail: str, limit: int, now: float, min_chars: int, best: dict[str, Suggestion]
-    ) -> None:
+    ) -> int:
+        """Offer completions; returns the longest anchor that begins some entry (0: none)."""
         ends_clause = tail[-1] in CONTINUE_MARKS
+        anchored = 0
         longest = min(len(tail), _MAX_ANCHOR)
         for length in range(longest, min_chars - 1, -1):
             anchor = tail[-length:]
@@ -513,6 +517,7 @@ class SuggestionIndex:
             plo, phi = self._range(self._pkeys, anchor)
             if lo == hi and plo == phi:
                 continue
+            anchored = max(anchored, length)
             pids = [self._kids[i] for i in self._top_in_range(lo, hi, limit + 2)]
             pids.extend(self._pkids[plo:phi])
             match = _anchor_score(length)
@@ -555,6 +560,7 @@ class SuggestionIndex:
                             now=now,
                         ),
                     )
+        return anchored
 
     def _continue(self, tail: str, limit: int, now: float, best: dict[str, Suggestion]) -> None:
         mark = tail[-1]
@@ -703,7 +709,7 @@ class SuggestionIndex:
             top_sim, top_off = 0.0, 0
             for off in sorted(offsets):
                 part = span[off:]
-                if len(part) < _MIN_CORRECT:
+                if not _MIN_CORRECT <= len(part) <= len(text) + 2:
                     continue
                 if text.startswith(part):
                     top_sim = 0.0  # an exact anchor: completion already offers it
@@ -774,6 +780,11 @@ class SuggestionIndex:
 
     def __iter__(self) -> Iterator[Phrase]:
         return iter(self.phrases())
+
+
+def _last_break(text: str) -> int:
+    """Index of the last punctuation mark or space in ``text``, -1 if none."""
+    return max((i for i, ch in enumerate(text) if ch in _BREAKS), default=-1)
 
 
 def _in_sorted(values: np.ndarray, sorted_ids: np.ndarray) -> np.ndarray:
