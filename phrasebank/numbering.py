@@ -90,7 +90,7 @@ _HEADING_PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = (
 _POINT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "shi",
-        re.compile(rf"(?P<open>)(?P<n>{_CN_NUM})(?P<close>是|要)(?![是要一二三四五六七八九十])"),
+        re.compile(rf"(?P<open>)(?P<n>{_CN_NUM})(?P<close>是|要)(?![一二三四五六七八九十])"),
     ),
     (
         "di",
