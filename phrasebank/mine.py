@@ -143,6 +143,13 @@ _EDGE_STOP = _words(
     "好 多 大 小 来 去 到 会 能 可 做 作 看 讲 说 用 按照 根据 围绕 加以 得到 认为 工作 方面 "
     "问题 情况 同志 等等 之一 来说 一是 二是 三是 第一 第二 第三 其中 今年 目前 当前 现在 起来 下去 出来 这次 那次 今天 这里 那里 这种 那种"
 )
+#: Tokens that cannot end one: verbs and measures that want an object ("疫情防控取得", "储备一批").
+_END_STOP = _words(
+    "一项 一批 一种 一次 一步 取得 成立 具有 作为 呈现 成为 抓好 实现 形成 推动 促进 加快 进入 带来 "
+    "提出 做好 打造 制约 达到 开展 加强 强化 提高 提升 建设成 引领 推进 落实 完成 坚持 注重 解决"
+)
+#: "Our district": local, never at the edge of a shared wording.
+_LOCAL = _words("我区 我县 我市 我省 我镇 本区 本县 本市 全区 全县 全市")
 #: Place tokens (ns) that belong to national wordings, not to one locality.
 _NAME_ALLOW = _words(
     "中国 中华 中华民族 全国 世界 亚洲 长江 黄河 京津冀 粤港澳 习近平 邓小平 毛泽东 马克思 列宁 "
@@ -150,7 +157,7 @@ _NAME_ALLOW = _words(
 )
 _NAME_TAGS = frozenset({"nr", "nrfg", "nrt", "ns"})
 
-_OOV, _NAME, _STOP = 1, 2, 4
+_OOV, _NAME, _STOP, _END = 1, 2, 4, 8
 
 
 @lru_cache(maxsize=1)
@@ -205,8 +212,12 @@ class _Vocab(dict[str, int]):
 
     def _flag(self, word: str) -> int:
         flag = 0
-        if word in _QUOTES or word in _EDGE_STOP:
+        if word in _QUOTES or word in _EDGE_STOP or word in _LOCAL:
             flag |= _STOP
+        if word in _END_STOP:
+            flag |= _END
+        if len(word) == 2 and word[0] in "一二三四五六七八九十" and word[1] in "要是抓":
+            flag |= _STOP  # "三要抓好": an enumerator
         if word in self._known:
             return flag
         if len(word) > 1 and not self._freq.get(word):
@@ -846,7 +857,7 @@ class _Ngrams:
         toks = np.stack([ids[fpos + k] for k in range(n)])
         tflags = self.flags[toks]
         ok = (tflags[0] & _STOP) == 0
-        ok &= (tflags[-1] & _STOP) == 0
+        ok &= (tflags[-1] & (_STOP | _END)) == 0
         ok &= ((tflags & _NAME) == 0).all(axis=0)
         tlen = self.lengths[toks]
         chars = tlen.sum(axis=0)
@@ -976,7 +987,7 @@ def _score_wording(w: _Wording) -> float:
     s_ent = _clamp(w.entropy / math.log(min(max(w.freq, 2), 6)))
     s_freq = _clamp(math.log2(w.freq) / 5.0)
     s_df = _clamp((w.doc_freq - 1) / 3.0)
-    return _clamp(0.1 + 0.3 * s_coh + 0.25 * s_ent + 0.15 * s_freq + 0.3 * s_df)
+    return _clamp(0.05 + 0.3 * s_coh + 0.25 * s_ent + 0.15 * s_freq + 0.35 * s_df)
 
 
 _SENTENCE_END_RE = re.compile(r"[。！？…]+[”’」』）》】]*|\n")
