@@ -48,6 +48,7 @@ __all__ = [
     "format_report",
     "leave_one_out",
     "load_documents",
+    "mined_index",
     "naive_baseline_suggest",
     "run_eval",
     "simulate",
@@ -199,6 +200,60 @@ def clause_bank(documents: Sequence[tuple[str, str]]) -> Any:
     ids = {text: i for i, text in enumerate(sorted(freq), start=1)}
     phrases = [Phrase(id=ids[t], text=t, freq=freq[t], doc_freq=docs[t], quality=0.5) for t in ids]
     follows = [(prev, ids[nxt], n) for (prev, nxt), n in pairs.items()]
+    return SuggestionIndex(phrases, follows=follows)
+
+
+def mined_index(documents: Sequence[tuple[str, str]], *, curated: bool = True) -> Any:
+    """A :class:`~phrasebank.suggest.SuggestionIndex` of what the miner finds in the documents,
+    plus the curated formulations (with their wrong and deprecated wordings as variants).
+
+    The same bank the app would build, without SQLite; the integrator's ``build_bank`` may
+    use :class:`~phrasebank.bank.PhraseBank` instead.
+    """
+    from phrasebank.mine import mine_documents
+    from phrasebank.suggest import SuggestionIndex
+
+    phrases: list[Phrase] = []
+    ids: dict[str, int] = {}
+    known: list[str] = []
+    if curated:
+        from phrasebank.curated import load_curated
+
+        for entry in load_curated():
+            if entry.text in ids:
+                continue
+            ids[entry.text] = len(ids) + 1
+            known.append(entry.text)
+            phrases.append(
+                Phrase(
+                    id=ids[entry.text],
+                    text=entry.text,
+                    kind=entry.kind,
+                    functions=tuple(entry.functions),
+                    topics=tuple(entry.topics),
+                    variants=tuple(entry.wrong) + tuple(entry.deprecated),
+                    quality=0.9,
+                    origin="curated",
+                )
+            )
+    result = mine_documents(documents, known=known)
+    for mined in result.entries:
+        if mined.text in ids:
+            continue
+        ids[mined.text] = len(ids) + 1
+        phrases.append(
+            Phrase(
+                id=ids[mined.text],
+                text=mined.text,
+                kind=mined.kind,
+                functions=tuple(mined.functions),
+                topics=tuple(mined.topics),
+                freq=mined.freq,
+                doc_freq=mined.doc_freq,
+                quality=mined.quality,
+            )
+        )
+    follows = [(prev, ids[text], n) for prev, text, n in result.follows if text in ids]
     return SuggestionIndex(phrases, follows=follows)
 
 
