@@ -204,7 +204,7 @@ def test_issues_panel_lists_findings_and_click_selects_one(qtbot, setup):
     qtbot.mouseClick(panel.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert editor.textCursor().selectedText() == "牢记使命、不忘初心"
     assert editor.textCursor().blockNumber() == 2
-    assert editor.hasFocus()
+    qtbot.waitUntil(editor.hasFocus, timeout=2000)
 
 
 def test_positions_beyond_the_basic_plane():
