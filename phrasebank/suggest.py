@@ -60,7 +60,7 @@ from rapidfuzz.distance import Levenshtein
 
 from phrasebank.model import Phrase, Suggestion
 from phrasebank.pinyin import initials, same_sound, similar_sound
-from phrasebank.split import CLAUSE_DELIMITERS
+from phrasebank.split import CLAUSE_DELIMITERS, SENTENCE_ENDS
 
 __all__ = [
     "COMMON_CHARS",
@@ -96,6 +96,8 @@ COMMON_CHARS: dict[str, int] = {
 USE_HALF_LIFE = 14 * 24 * 3600.0
 
 _BREAKS = frozenset(CLAUSE_DELIMITERS + "\n\r\t 　“”‘’\"'《》〈〉（）()【】[]「」『』—…·,.;:!?")
+_SENTENCE_BREAKS = frozenset(SENTENCE_ENDS + "\n\r")
+_CLAUSE_MARKS = frozenset(CLAUSE_DELIMITERS + "\n\r")
 _MAX_ANCHOR = 40  # longest suffix tried as an anchor
 _MAX_CLAUSE = 24  # longest tail of the sentence considered for correction
 _MIN_CORRECT = 4  # shortest clause worth correcting
@@ -423,9 +425,20 @@ class SuggestionIndex:
             return self._bg_ids[self._bg_start[i] : self._bg_start[i + 1]]
         return self._bg_ids[:0]
 
-    def _postings(self, code: int) -> tuple[np.ndarray, list[int]]:
-        """Ids having bigram ``code``: the sorted base slice and the later additions."""
-        return self._base_postings(code), self._bg_delta.get(code, [])
+    def _postings_of(self, codes: list[int]) -> list[tuple[np.ndarray, list[int]]]:
+        """For each bigram code: the sorted base ids having it and the later additions."""
+        table = self._bg_codes
+        wanted = np.asarray(codes, dtype=np.uint64)
+        at = np.searchsorted(table, wanted)
+        out: list[tuple[np.ndarray, list[int]]] = []
+        empty = self._bg_ids[:0]
+        for code, i in zip(codes, at.tolist(), strict=True):
+            if i < len(table) and int(table[i]) == code:
+                base = self._bg_ids[self._bg_start[i] : self._bg_start[i + 1]]
+            else:
+                base = empty
+            out.append((base, self._bg_delta.get(code, [])))
+        return out
 
     # ------------------------------------------------------------------ suggest
 
@@ -457,7 +470,7 @@ class SuggestionIndex:
             anchored = self._complete(tail, limit, when, max(1, min_chars), best)
             if tail[-1] in FOLLOW_MARKS:
                 self._continue(tail, limit, when, best)
-            elif strictness <= 1.0 and anchored < len(tail) - _last_break(tail) - 1:
+            elif strictness <= 1.0 and anchored < len(tail) - _last_mark(tail) - 1:
                 # Only when the clause typed so far is not itself the start of an entry:
                 # a writer on track needs no correction, and most keystrokes are like that.
                 self._correct(tail, limit, when, strictness, best)
@@ -635,7 +648,7 @@ class SuggestionIndex:
         codes = _bigram_codes(text)
         if not codes:
             return np.zeros(0, dtype=np.int64)
-        lists = sorted((self._postings(c) for c in codes), key=lambda bd: len(bd[0]) + len(bd[1]))
+        lists = sorted(self._postings_of(codes), key=lambda bd: len(bd[0]) + len(bd[1]))
         if need_all:
             base, extra = lists[0]
             if cap is not None and len(base) + len(extra) > cap:
@@ -674,11 +687,9 @@ class SuggestionIndex:
         self, tail: str, limit: int, now: float, strictness: float, best: dict[str, Suggestion]
     ) -> None:
         # The span: up to three clauses back within the sentence, since an entry may hold
-        # clause marks (聚精会神搞建设，一心一意谋发展); the last clause must be non-empty.
-        hard = max(
-            (i for i, ch in enumerate(tail) if ch in _BREAKS and ch not in CONTINUE_MARKS),
-            default=-1,
-        )
+        # clause marks (聚精会神搞建设，一心一意谋发展) and quotes (“放管服”改革); the last
+        # clause must be non-empty.
+        hard = max((i for i, ch in enumerate(tail) if ch in _SENTENCE_BREAKS), default=-1)
         span = tail[hard + 1 :][-_MAX_CLAUSE:]
         marks = [i for i, ch in enumerate(span) if ch in CONTINUE_MARKS]
         if marks and marks[-1] == len(span) - 1:
@@ -782,9 +793,9 @@ class SuggestionIndex:
         return iter(self.phrases())
 
 
-def _last_break(text: str) -> int:
-    """Index of the last punctuation mark or space in ``text``, -1 if none."""
-    return max((i for i, ch in enumerate(text) if ch in _BREAKS), default=-1)
+def _last_mark(text: str) -> int:
+    """Index of the last clause or sentence mark in ``text``, -1 if none."""
+    return max((i for i, ch in enumerate(text) if ch in _CLAUSE_MARKS), default=-1)
 
 
 def _in_sorted(values: np.ndarray, sorted_ids: np.ndarray) -> np.ndarray:
