@@ -104,6 +104,7 @@ _MIN_CORRECT = 4  # shortest clause worth correcting
 _POSTING_CAP = 20_000  # most postings read per query
 _CANDIDATES = 200  # most candidates screened with rapidfuzz per correction query
 _ALIGNED = 12  # most candidates aligned with the weighted edit distance
+_PERSONAL_CAP = 200  # most used entries looked at per anchor
 _DE = frozenset("的地得")
 _ORIGIN_WEIGHT = {"curated": 1.0, "user": 0.8, "imported": 0.4, "mined": 0.3}
 _HI = "\U0010ffff"
@@ -532,7 +533,7 @@ class SuggestionIndex:
                 continue
             anchored = max(anchored, length)
             pids = [self._kids[i] for i in self._top_in_range(lo, hi, limit + 2)]
-            pids.extend(self._pkids[plo:phi])
+            pids.extend(self._pkids[plo : min(phi, plo + _PERSONAL_CAP)])
             match = _anchor_score(length)
             for pid in dict.fromkeys(pids):
                 p = self._phrases.get(pid)
@@ -560,7 +561,9 @@ class SuggestionIndex:
                                 p, text=p.text, replace=length, match=match, how="complete", now=now
                             ),
                         )
-                elif any(v.startswith(anchor) for v in p.variants):
+                elif (length >= 3 or anchor in p.variants) and any(
+                    v.startswith(anchor) for v in p.variants
+                ):
                     # A known wrong wording: offer the standard one in its place.
                     self._offer(
                         best,

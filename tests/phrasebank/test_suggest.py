@@ -6,6 +6,8 @@ import dataclasses
 import threading
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from phrasebank.model import SLOT, Phrase, Suggestion
 from phrasebank.pinyin import initials
@@ -152,6 +154,13 @@ def test_partial_variant_is_corrected_while_typing(index: SuggestionIndex) -> No
     assert found[0].text == "以习近平同志为核心的党中央"
     assert found[0].how == "correct"
     assert found[0].replace == len("以习近平为核心")
+
+
+def test_short_anchor_into_a_variant_is_not_offered() -> None:
+    bank = SuggestionIndex([_p(1, "党的十八届三中全会", variants=("十八届三中全会",))])
+    assert bank.suggest("在十", now=NOW) == []
+    found = bank.suggest("在十八届", now=NOW)
+    assert [(s.text, s.replace, s.how) for s in found] == [("党的十八届三中全会", 3, "correct")]
 
 
 def test_exact_prefix_outranks_fuzzy_match() -> None:
@@ -428,3 +437,27 @@ def test_suggest_while_another_thread_edits() -> None:
     assert not errors
     assert len(bank) == 199 + 150
     assert all(bank.get(1000 + r) is None for r in range(1, 300, 2))
+
+
+# ----------------------------------------------------------------------------- any input
+
+_ANY_INDEX = SuggestionIndex(BANK, follows=[("成绩不讲跑不了", 10, 3)])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=60), st.integers(min_value=1, max_value=8))
+def test_suggest_on_arbitrary_text(before: str, limit: int) -> None:
+    found = _ANY_INDEX.suggest(before, limit=limit, now=NOW)
+    assert len(found) <= limit
+    assert len({s.text for s in found}) == len(found)
+    for s in found:
+        assert s.text and 0 <= s.replace <= len(before)
+        assert s.how in {"complete", "correct", "continue"}
+        assert _ANY_INDEX.get(s.phrase_id) is not None
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=20), st.text(max_size=20))
+def test_similarity_and_initials_on_arbitrary_text(typed: str, entry: str) -> None:
+    assert 0.0 <= correction_similarity(typed, entry) <= 1.0
+    assert all(ch.isascii() and (ch.isdigit() or ch.islower()) for ch in initials(typed))
