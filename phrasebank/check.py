@@ -308,10 +308,13 @@ def _context_ok(rule: _Rule, line: str, start: int, end: int) -> bool:
     return any(m.start() <= start and end <= m.end() for m in rule.context.finditer(line, lo, hi))
 
 
-def _segment(text: str, pos: int, width: int = 1) -> str:
-    """Two characters around a difference (the changed one and its left neighbour)."""
-    lo = max(0, pos - 1) if pos > 0 else 0
-    return text[lo : max(lo + 2, pos + width)]
+def _segment(text: str, pos: int) -> str:
+    """The changed character with a neighbour (the left one unless that is a mark)."""
+    if pos > 0 and not _is_punct(text[pos - 1]):
+        return text[pos - 1 : pos + 1]
+    if pos + 1 < len(text) and not _is_punct(text[pos + 1]):
+        return text[pos : pos + 2]
+    return text[pos]
 
 
 def _implausible(standard: str, found: str, ops: Editops) -> bool:
@@ -526,12 +529,12 @@ class Checker:
         self._shown.append(text)
         k = _k_for(len(norm))
         self._need_list.append(max(1, len(norm) - 1 - 2 * k))
-        seen: set[str] = set()
+        # Every offset of a repeated bigram (意识 four times in 政治意识、大局意识…): each
+        # occurrence votes for its own diagonal.
         for off in range(len(norm) - 1):
             bigram = norm[off : off + 2]
-            if bigram in seen or SLOT[0] in bigram or bigram.isspace():
+            if SLOT[0] in bigram or bigram.isspace():
                 continue
-            seen.add(bigram)
             self._postings.setdefault(bigram, []).append(sid * _STRIDE + _BASE - off)
 
     def _add_rule(self, rule: _Rule) -> None:
