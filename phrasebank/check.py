@@ -322,8 +322,9 @@ def _implausible(standard: str, found: str, ops: Editops) -> bool:
 
     Plausible: a homophone (a near-homophone under fuzzy pinyin for standards of six
     characters or more), a look-alike character, 的/地/得 inside the wording, one mark for
-    another inside it, and one missing or extra character with at least two matching
-    characters on either side. Marks and 的/地/得 at the edges belong to the sentence around
+    another inside it, and — in a wording of six characters or more — one missing or extra
+    character with at least two matching characters on either side (改善农民生产 is not
+    改善民生 with an extra 农). Marks and 的/地/得 at the edges belong to the sentence around
     (同志们， mid-speech is right; 坚定不移的决心 is right).
     """
     n = len(standard)
@@ -363,7 +364,7 @@ def _implausible(standard: str, found: str, ops: Editops) -> bool:
             if not _is_han(got) or not 2 <= p <= n - 2:
                 return True
             indels += 1
-    return indels > 1
+    return indels > 1 or (indels > 0 and n < 6)
 
 
 def _describe(standard: str, found: str, *, guess: bool) -> tuple[str, str]:

@@ -171,6 +171,10 @@ def test_different_phrases_sharing_most_characters_are_not_flagged(small):
     assert small.check("产品质量发展迅速") == []  # not 高质量发展 missing 高
     assert small.check("高质量发挥作用") == []  # 挥 is neither a homophone nor a look-alike
     assert small.check("黄河流域生态保护典范和高质量发展样板") == []
+    # a short wording with a character inserted is another phrase, not a slip
+    short = Checker([entry("改善民生")])
+    assert short.check("切实改善农民生产生活条件") == []
+    assert only(short.check("切实改善民声")).standard == "改善民生"
 
 
 def test_allowed_wording_is_never_flagged_again(small):
