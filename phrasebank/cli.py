@@ -409,6 +409,40 @@ def build_default(out: Path | None) -> None:
     click.echo(f"已生成 {target}：{report.summary()}")
 
 
+def _product_index(documents: list[tuple[str, str]]) -> Any:
+    """The app's own bank for a set of speeches: curated list + mined entries, indexed."""
+    from phrasebank.default_bank import FIXED_EPOCH, curated_phrases
+
+    with PhraseBank.memory() as bank:
+        bank.add_many(curated_phrases(when=FIXED_EPOCH))
+        bank.mine_texts(documents)
+        return bank.build_index()  # the index lives on in memory after the file is gone
+
+
+@cli.command(name="eval")
+@click.argument("corpus", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("-k", default=5, show_default=True, help="每次看前 k 条建议。")
+@friendly_errors
+def eval_cmd(corpus: tuple[Path, ...], k: int) -> None:
+    """留一法评估按键节省率（KSR），并与朴素基线对比 / Leave-one-out keystroke savings.
+
+    For each speech, a bank is built from the others (plus the curated list) and the speech
+    is typed against it; the naive baseline completes whole clauses of the others by prefix.
+    """
+    from phrasebank.evaluate import run_eval
+
+    click.echo(run_eval(corpus, build_bank=_product_index, k=k))
+
+
+def _register_optional_commands() -> None:
+    from phrasebank.check_cli import check_command
+
+    cli.add_command(check_command)
+
+
+_register_optional_commands()
+
+
 def main(argv: list[str] | None = None) -> None:
     """Console-script entry point."""
     cli.main(args=argv if argv is not None else sys.argv[1:], prog_name="phrasebank")
