@@ -83,7 +83,19 @@ log = logging.getLogger(__name__)
 
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 # Chinese punctuation and wide forms; × (U+00D7) belongs here because SLOT is made of it.
-_WIDE_PUNCT = "\u3001-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2018-\u201f\u2026\u2014\u00b7\u00d7"
+_WIDE_PUNCT_RANGES = (
+    (0x3001, 0x303F),  # CJK symbols and punctuation
+    (0xFF01, 0xFF0F),  # full-width ！＂＃…／
+    (0xFF1A, 0xFF20),  # ：；＜＝＞？＠
+    (0xFF3B, 0xFF40),
+    (0xFF5B, 0xFF65),
+    (0x2018, 0x201F),  # curly quotes
+    (0x2026, 0x2026),  # …
+    (0x2014, 0x2014),  # —
+    (0x00B7, 0x00B7),  # ·
+)
+_WIDE_PUNCT_CHARS = frozenset(chr(c) for a, b in _WIDE_PUNCT_RANGES for c in range(a, b + 1))
+_WIDE_PUNCT = "".join(f"{chr(a)}-{chr(b)}" for a, b in _WIDE_PUNCT_RANGES) + "×"
 _WIDE = _HAN + _WIDE_PUNCT
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 _PINYIN_LETTERS = "a-zü" + _TONED
@@ -140,7 +152,7 @@ def _normalize_chars(text: str) -> str:
 # --------------------------------------------------------------------------------------
 
 _PINYIN_RE = re.compile(
-    rf"(?<=[{_HAN}])(?:[ ]?[（(][ ]?[{_PINYIN_LETTERS}]*[{_TONED}][{_PINYIN_LETTERS}]*[ ]?[）)])+"
+    rf"(?<=[{_HAN}])(?:[ ]?[（(][ ]?[{_PINYIN_LETTERS}]{{0,6}}[{_TONED}][{_PINYIN_LETTERS}]{{0,6}}[ ]?[）)])+"
 )
 _SENTINEL = "\ue000"  # private use: input never contains it (step 1 removes those)
 _MOJIBAKE_RE = re.compile(
@@ -150,36 +162,50 @@ _MOJIBAKE_RE = re.compile(
             # Mojibake leaves half-width "?" (the cleaned output never has one next to
             # Chinese), so these cannot fire again on cleaned text.
             r"\?;\?",
-            rf"\?[{_PINYIN_LETTERS}]*[{_TONED}][{_PINYIN_LETTERS}]*[)）]",
+            rf"\?[{_PINYIN_LETTERS}]{{0,6}}[{_TONED}][{_PINYIN_LETTERS}]{{0,6}}[)）]",
             r"\?(?=。)",
             "[\ufe50-\ufe6b]",
         ]
     )
 )
 _CLAUSE_DELIMS = "，,、。；;！!？?：:\n"
-_BODY = f"[^{_CLAUSE_DELIMS}{_SENTINEL}]*"
-# The clause holding the damage, plus the rest of its 、 list ("规?;?、专业化方向发展"):
-# half a list reads worse than none.
-_MOJIBAKE_CLAUSE_RE = re.compile(
-    rf"([，,、；;：:]?){_BODY}(?:{_SENTINEL}{_BODY})+(?:、{_BODY})*([，,。；;！!？?：:]?)"
-)
+_DELIM_SPLIT_RE = re.compile(f"([{_CLAUSE_DELIMS}])")
+_SENTENCE_END = "。！!？?"
 
 
 def _drop_mojibake(text: str) -> str:
     if not _MOJIBAKE_RE.search(text):
         return text
     text = _MOJIBAKE_RE.sub(_SENTINEL, text)
+    lines = text.split("\n")
+    return "\n".join(_drop_damaged_clauses(ln) if _SENTINEL in ln else ln for ln in lines)
 
-    def repl(m: re.Match[str]) -> str:
-        before, after = m.group(1), m.group(2)
-        if after and after in "。！!？?":
-            return after  # keep the sentence end, drop the dangling comma before it
-        if before == "、":
-            return after  # the damaged item was the last of a list
-        return before or after
 
-    text = _MOJIBAKE_CLAUSE_RE.sub(repl, text)
-    return text.replace(_SENTINEL, "")
+def _drop_damaged_clauses(line: str) -> str:
+    """Drop each clause holding the sentinel, plus the rest of its 、 list.
+
+    Half a list reads worse than none ("规?;?、专业化方向发展" goes whole). A dropped clause
+    that ended its sentence hands its end mark to the clause before it.
+    """
+    parts = _DELIM_SPLIT_RE.split(line)
+    bodies, delims = parts[0::2], [*parts[1::2], ""]
+    out: list[str] = []  # body + its delimiter
+    i = 0
+    while i < len(bodies):
+        if _SENTINEL not in bodies[i]:
+            out.append(bodies[i] + delims[i])
+            i += 1
+            continue
+        j = i
+        while delims[j] == "、" and j + 1 < len(bodies):
+            j += 1
+        after = delims[j]
+        if out and out[-1][-1:] in "，,、；;：:" and out[-1]:
+            before = out[-1][-1]
+            if after in _SENTENCE_END or (before == "、" and after):
+                out[-1] = out[-1][:-1] + after
+        i = j + 1
+    return "".join(out).replace(_SENTINEL, "")
 
 
 # --------------------------------------------------------------------------------------
@@ -473,11 +499,11 @@ def _join_orphans(lines: list[str]) -> list[str]:
 _URL_RE = re.compile(
     r"(?:https?|ftp)://[^\s\u3000-\u303f\uff01-\uff65\u4e00-\u9fff“”]*"
     r"|www\.[A-Za-z0-9.-]+(?:/[A-Za-z0-9._~%/?#=&+-]*)?"
-    r"|\b[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|cn|net|org|gov|edu|cc|top|xyz|info)"
+    r"|(?<![A-Za-z0-9.-])[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|cn|net|org|gov|edu|cc|top|xyz|info)"
     r"(?:\.cn)?\b(?:/[A-Za-z0-9._~%/?#=&+-]*)?",
     re.IGNORECASE,
 )
-_EMAIL_RE = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
+_EMAIL_RE = re.compile(r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 _CONTACT_RE = re.compile(
     r"(?:QQ群?|qq群?|微信号?|微信|电话|手机|热线|联系方式|客服)\s*[:：]?\s*[A-Za-z0-9_-]{5,}"
 )
@@ -506,8 +532,11 @@ def _strip_inline_junk(line: str) -> str:
 # X-ray and friends are words, not blanks.
 _X_WORD_AFTER = "射光线型"
 # "X.X%" is one blank: the decimal part of an anonymised number joins the marker.
-_DECIMAL = r"(?:\s*[.．·]\s*(?:[Xx]+|[×*＊]+))*"
-_X_MARKER_RE = re.compile(rf"(?<![A-Za-z])\d*[Xx]+(?![A-Za-z{_X_WORD_AFTER}]){_DECIMAL}")
+_XRUN = r"(?>(?:\d*[Xx]+)+)"
+_DECIMAL = rf"(?:\s*[.．·]\s*(?:{_XRUN}|[×*＊]+))*"
+# Starts only at the start of a letter/digit run and never backtracks (atomic group), so
+# long runs of digits or letters stay linear; "XX201x" and "X0X" are one blank each.
+_X_MARKER_RE = re.compile(rf"(?<![A-Za-z\d]){_XRUN}(?![A-Za-z{_X_WORD_AFTER}]){_DECIMAL}")
 _STAR_MARKER_RE = re.compile(rf"[×*＊]+{_DECIMAL}")
 _SLOT_RUN_RE = re.compile(r"×{2,}(?:\s*[.．·]?\s*×{2,})*")
 
@@ -641,56 +670,59 @@ def _restore_sequences(lines: list[str]) -> list[str]:
 
 _SPACE_NEAR_WIDE_RE = re.compile(f"(?<=[{_WIDE}]) +| +(?=[{_WIDE}])")
 _HALF_TO_FULL = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
+_HALF_PUNCT = frozenset(",:;?!()\"'")
+# Punctuation and spaces; everything else is a "real" character for _punctuate.
+_SKIPPED = frozenset(_HALF_PUNCT | _WIDE_PUNCT_CHARS | {" "})
 _PAIR_RE = re.compile(r"\(([^()\n]*)\)")
 _QUOTE_PAIR_RE = re.compile(r'"([^"\n]*)"')
 _SINGLE_PAIR_RE = re.compile(r"(?<![A-Za-z])'([^'\n]*)'(?![A-Za-z])")
-_LONE_PUNCT_RE = re.compile(r"[,:;?!()]")
-_WIDE_RE = re.compile(f"[{_WIDE}]")
+_HANX_RE = re.compile(f"[{_HAN}×]")
 
 
 def _punctuate(line: str) -> str:
-    def pair(m: re.Match[str]) -> str:
-        s, e = m.start(), m.end()
-        if (
-            _WIDE_RE.search(m.group(1))
-            or _wide(line[s - 1] if s else "")
-            or _wide(line[e] if e < len(line) else "")
-        ):
-            return f"（{m.group(1)}）"
-        return m.group(0)
+    """Half-width punctuation in Chinese context becomes full width.
 
-    line = _PAIR_RE.sub(pair, line)
+    A mark is in Chinese context when the nearest "real" character on either side is a
+    Chinese character or SLOT, looking past spaces and all punctuation. Converting a mark
+    never changes which characters are real, so one pass is final (idempotent).
+    """
+    n = len(line)
+    if not any(ch in _HALF_PUNCT for ch in line):
+        return line
+    prev_wide = [False] * n
+    next_wide = [False] * n
+    last = False
+    for i, ch in enumerate(line):
+        prev_wide[i] = last
+        if ch not in _SKIPPED:
+            last = _HANX_RE.match(ch) is not None
+    last = False
+    for i in range(n - 1, -1, -1):
+        next_wide[i] = last
+        if line[i] not in _SKIPPED:
+            last = _HANX_RE.match(line[i]) is not None
 
-    def quotes(open_: str, close: str) -> Callable[[re.Match[str]], str]:
-        def f(m: re.Match[str]) -> str:
-            s, e = m.start(), m.end()
-            if (
-                _WIDE_RE.search(m.group(1))
-                or _wide(line[s - 1] if s else "")
-                or _wide(line[e] if e < len(line) else "")
-            ):
-                return f"{open_}{m.group(1)}{close}"
-            return m.group(0)
-
-        return f
-
-    line = _QUOTE_PAIR_RE.sub(quotes("“", "”"), line)
-    line = _SINGLE_PAIR_RE.sub(quotes("‘", "’"), line)
-
-    chars = list(line)
-    for i, ch in enumerate(chars):
-        if ch in _HALF_TO_FULL or ch == '"':
-            prev = chars[i - 1] if i else ""
-            nxt = chars[i + 1] if i + 1 < len(chars) else ""
-            if not (_wide(prev) or _wide(nxt)):
+    out = list(line)
+    for regex, open_, close in (
+        (_PAIR_RE, "（", "）"),
+        (_QUOTE_PAIR_RE, "“", "”"),
+        (_SINGLE_PAIR_RE, "‘", "’"),
+    ):
+        for m in regex.finditer(line):
+            s, e = m.start(), m.end() - 1
+            if out[s] != line[s] or out[e] != line[e]:
                 continue
-            if ch == '"':
-                chars[i] = "”" if _wide(prev) and prev not in "“（《，。：；、" else "“"
-            elif ch in ",:" and prev.isdigit() and nxt.isdigit():
-                continue
-            else:
-                chars[i] = _HALF_TO_FULL[ch]
-    return "".join(chars)
+            if _HANX_RE.search(m.group(1)) or prev_wide[s] or next_wide[e]:
+                out[s], out[e] = open_, close
+    for i, ch in enumerate(line):
+        if out[i] != ch or not (prev_wide[i] or next_wide[i]):
+            continue
+        if ch == '"':
+            prev = line[i - 1] if i else ""
+            out[i] = "”" if prev_wide[i] and prev and prev not in " “‘（《" else "“"
+        elif ch in _HALF_TO_FULL:
+            out[i] = _HALF_TO_FULL[ch]
+    return "".join(out)
 
 
 def _drop_unmatched_closers(line: str) -> str:
@@ -721,14 +753,7 @@ def _settle(line: str) -> str:
 
 
 def _spaces_and_punctuation(line: str) -> str:
-    # Each pass can make a neighbour wide (",," → ",，"; ", ，" → ",，"), so repeat until
-    # stable; conversions only go half → full, so this ends within a few passes.
-    for _ in range(len(line) + 1):
-        out = _tidy_spaces(_punctuate(_tidy_spaces(line)))
-        if out == line:
-            break
-        line = out
-    return line
+    return _tidy_spaces(_punctuate(_tidy_spaces(line)))
 
 
 # --------------------------------------------------------------------------------------
@@ -742,6 +767,8 @@ def clean_text(raw: str) -> str:
     See the module docstring for every rule. Never raises; idempotent.
     """
     text = _normalize_chars(raw)
+    # Stray closing quotes go first: removing one later could expose a pinyin annotation.
+    text = "\n".join(_drop_unmatched_closers(ln) for ln in text.split("\n"))
     text = _PINYIN_RE.sub("", text)
     text = _drop_mojibake(text)
     text = to_simplified(text)
