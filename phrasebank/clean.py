@@ -11,7 +11,9 @@ idempotent: ``clean_text(clean_text(x)) == clean_text(x)``. The steps, in order:
    "（项目）" and "(GDP)" stay. Clauses carrying **mojibake** (U+FFFD, "?;?", a "?" glued to a
    broken annotation such as "?jié)", "?" before "。", small-form symbols such as "﹥") are
    dropped whole: their text cannot be recovered and must not reach the bank.
-3. **Traditional → Simplified** with OpenCC ``t2s`` (one converter, created on first use).
+3. **Traditional → Simplified** with OpenCC ``t2s`` (one converter, created on first use),
+   repeated until stable, plus 著→着 where t2s keeps 著 (著重, 随著, 决定著) but not in
+   著作/著名/显著 and friends.
 4. **Furniture lines** are dropped: breadcrumbs ("首页 > 讲话范文 > …"), "时间:2022-01-22 09:33:00",
    "导语…来源于网友上传…", "本文档由用户上传…", "当前文档由用户上传发布…", copyright and 收益
    notices, 客服/QQ lines, file sizes ("29.62 KB"), page counts ("20页"), "2021-04-12 发布",
@@ -44,13 +46,14 @@ idempotent: ``clean_text(clean_text(x)) == clean_text(x)``. The steps, in order:
    * the deleted Chinese numeral 三 is restored where the sequence or the fixed term proves
      it: a sentence starting with a bare "是" after "二是" becomes "三是"; a paragraph starting
      with "（）" after "（二）" becomes "（三）"; “个代表” → “三个代表”, 泛珠角 → 泛珠三角,
-     “长角” → “长三角”.
+     “长角” → “长三角”, "是二、产业" → "是二、三产业".
 
    Deliberately **not** touched: 今年 去年 明年 前年 当年 全年 新年 每年 多年 近年 往年 历年
    一年 一年来 同年 次年 本年 年初 年底 年度 年中 年末 年内 年来 年轻 年代 年龄 年均 年产
    年份 年会 (any 年 word), 某某 (a real-word placeholder), X射线/X光/X型, "OS X", "3×4",
    "3*4", a "是" at a sentence start with no enumerator before it, "年月日" gaps and numbers
-   dropped before 亿元/个/项 (too ambiguous to restore).
+   dropped before 亿元/个/项 (too ambiguous to restore). Names the anonymiser deleted outright
+   ("作为的发源地", "；等名优品牌") leave no mark that can be found safely.
 8. **Spaces and punctuation.** Spaces next to Chinese characters, Chinese punctuation or
    SLOT are removed ("会 议" → "会议", "2020 年" → "2020年"); spaces between Latin words and
    numbers stay. Half-width , : ; ? ! ( ) and ASCII quotes next to Chinese text become
@@ -610,6 +613,7 @@ _NUMERAL_REPAIRS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"“个代表”"), "“三个代表”"),
     (re.compile(r"泛珠角"), "泛珠三角"),
     (re.compile(r"“长角”"), "“长三角”"),
+    (re.compile(r"(?<=[是和第])二、产业"), "二、三产业"),  # 第二、三产业 / 四是二、三产业发展
 ]
 
 
