@@ -56,7 +56,13 @@ from PySide6.QtWidgets import (
 )
 from rapidfuzz import fuzz
 
-from editor.bank_jobs import BankJob, JobRunner, LatestRunner
+from editor.bank_jobs import (
+    BankJob,
+    JobRunner,
+    LatestRunner,
+    guard_pyside_refcounts,
+    returns_none,
+)
 from editor.bank_model import BANK_COLUMNS, ORIGIN_LABELS, BankTableModel, split_tags
 from editor.bank_stats_view import BankStatsView
 from editor.review_queue import ProvenanceView, ReviewQueue, configure_table
@@ -487,6 +493,7 @@ class BankManager(QMainWindow):
     SEARCH_DELAY_MS = 200
 
     def __init__(self, bank: PhraseBank, parent: QWidget | None = None) -> None:
+        guard_pyside_refcounts()  # before this window emits its first signal
         super().__init__(parent)
         self.setObjectName("phraseBankManager")
         self.setWindowTitle(tr("短语库管理"))
@@ -531,7 +538,7 @@ class BankManager(QMainWindow):
         if tip:
             action.setToolTip(tip)
             action.setStatusTip(tip)
-        action.triggered.connect(lambda _checked=False: slot())
+        action.triggered.connect(returns_none(slot))
         return action
 
     def _make_actions(self) -> None:
@@ -627,7 +634,7 @@ class BankManager(QMainWindow):
 
         self.model = BankTableModel(self.bank, BANK_COLUMNS, self)
         self.model.sort_requested.connect(self._on_sort)
-        self.model.edit_requested.connect(self.apply_edit)
+        self.model.edit_requested.connect(self.on_edit_requested)
         self.table = QTableView(central)
         self.table.setObjectName("bankTable")
         configure_table(
@@ -1110,6 +1117,10 @@ class BankManager(QMainWindow):
             return False
         changes = {k: v for k, v in values.items() if k != "kind" or v}
         return self.apply_edit(pid, changes)
+
+    def on_edit_requested(self, pid: int, changes: dict[str, Any]) -> None:
+        """Slot for the models' inline edits."""
+        self.apply_edit(pid, changes)
 
     def apply_edit(self, pid: int, changes: dict[str, Any]) -> bool:
         """Change an entry (from the dialog or an inline edit), refusing empty text and

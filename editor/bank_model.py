@@ -10,6 +10,7 @@ the new id list to :meth:`set_ids`. Edits are not written here either: ``setData
 
 from __future__ import annotations
 
+import logging
 import re
 import time
 from array import array
@@ -26,7 +27,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont
 
-from phrasebank import Phrase, PhraseBank
+from phrasebank import BankError, Phrase, PhraseBank
 from phrasebank.model import FUNCTION_TAGS, KIND_LABELS
 
 __all__ = [
@@ -40,6 +41,8 @@ __all__ = [
     "Column",
     "split_tags",
 ]
+
+log = logging.getLogger(__name__)
 
 PHRASE_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 ID_ROLE = int(Qt.ItemDataRole.UserRole) + 2
@@ -195,7 +198,11 @@ class BankTableModel(QAbstractTableModel):
     def _fetch_page(self, row: int) -> None:
         start = (row // self.PAGE) * self.PAGE
         page = [int(i) for i in self._ids[start : start + self.PAGE] if i not in self._cache]
-        got = self._bank.get_many(page)
+        try:
+            got = self._bank.get_many(page)
+        except BankError as exc:  # closed or unreadable: show blanks rather than crash paint
+            log.warning("could not read rows: %s", exc)
+            return
         self.fetches += 1
         for pid in page:
             self._cache[pid] = got.get(pid)  # None: deleted meanwhile

@@ -32,6 +32,7 @@ from phrasebank import Phrase, PhraseBank
 if TYPE_CHECKING:
     from editor.bank_manager import BankManager
 
+
 __all__ = ["ProvenanceView", "ReviewQueue", "configure_table"]
 
 
@@ -125,7 +126,7 @@ class ReviewQueue(QWidget):
         self.setObjectName("reviewQueue")
         self._manager = manager
         self.model = BankTableModel(manager.bank, REVIEW_COLUMNS, self)
-        self.model.edit_requested.connect(manager.apply_edit)
+        self.model.edit_requested.connect(manager.on_edit_requested)
         self.model.sort_requested.connect(self._on_sort)
         self._order = ("doc_freq", True)
         self._runner = LatestRunner(self)
