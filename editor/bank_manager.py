@@ -941,10 +941,7 @@ class BankManager(QMainWindow):
 
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         phrase = self.model.phrase_at(current.row()) if current.isValid() else None
-        try:
-            self.provenance.show_phrase(phrase)
-        except BankError as exc:
-            self.provenance.setPlainText(str(exc))
+        self.provenance.show_phrase(phrase)
         self._sync_actions()
 
     def _sync_actions(self) -> None:

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from editor.bank_jobs import LatestRunner
 from editor.bank_model import REVIEW_COLUMNS, BankTableModel
-from phrasebank import Phrase, PhraseBank
+from phrasebank import BankError, Phrase, PhraseBank
 
 if TYPE_CHECKING:
     from editor.bank_manager import BankManager
@@ -90,7 +90,11 @@ class ProvenanceView(QTextBrowser):
                 f"<p style='color:#777'>{tr('选中一条短语，这里显示它出自哪些讲稿。')}</p>"
             )
             return
-        occurrences = self._bank.occurrences(phrase.id, limit=self.LIMIT)
+        try:
+            occurrences = self._bank.occurrences(phrase.id, limit=self.LIMIT)
+        except BankError as exc:
+            self.setPlainText(str(exc))
+            return
         self.shown = [(o.title, o.context) for o in occurrences]
         parts = [f"<h4>{html.escape(phrase.text)}</h4>"]
         meta = tr("频次 {freq} · 出现在 {docs} 篇讲稿 · 使用 {uses} 次").format(

@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemDelegate, QLineEdit
 
 from editor import bank_manager as bm
-from editor.bank_jobs import guard_pyside_refcounts
+from editor.bank_jobs import guard_pyside_refcounts, manager_pool
 from editor.bank_manager import BankManager, PhraseDialog, TagDialog, open_bank_manager
 from editor.bank_model import BankTableModel
 from phrasebank import PhraseBank
@@ -110,7 +110,7 @@ def manager(qtbot, bank):
     m, rec = make_manager(qtbot, bank)
     yield m, rec
     m.jobs.cancel_all()
-    m.jobs.wait()
+    manager_pool().waitForDone(10000)  # the window is gone by now (pytest-qt closes it first)
 
 
 def wait_loaded(qtbot, m: BankManager) -> None:
