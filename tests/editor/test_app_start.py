@@ -16,6 +16,7 @@ def test_main_window_has_a_draft_editor(qtbot):
     assert editor is window.editor
     type_text(editor, "同志们")
     assert editor.toPlainText() == "同志们"
+    editor.document().setModified(False)  # closing must not stop at "save changes?"
 
 
 def test_speech_editor_version_and_help():
