@@ -32,6 +32,10 @@ __all__ = ["SuggestionPanel", "group_for"]
 _ROLE = Qt.ItemDataRole.UserRole
 
 
+def _key(items: Sequence[Suggestion]) -> list[tuple[str, int, str]]:
+    return [(s.text, s.phrase_id, s.how) for s in items]
+
+
 def group_for(suggestion: Suggestion) -> str:
     """The group heading: the first function tag, else the kind's label."""
     for tag in suggestion.tags:
@@ -95,7 +99,11 @@ class SuggestionPanel(QDockWidget):
 
     def set_suggestions(self, items: Sequence[Suggestion]) -> None:
         """Show ``items`` (ranked) grouped under their function or kind, groups by best rank."""
-        self._suggestions = list(items)
+        items = list(items)
+        if _key(items) == _key(self._suggestions) and items:
+            return  # same list: keep the highlight, the sources and the scroll position
+        self._suggestions = items
+        self.tree.setUpdatesEnabled(False)
         self.tree.blockSignals(True)
         self.tree.clear()
         self._entries = []
@@ -119,6 +127,7 @@ class SuggestionPanel(QDockWidget):
         self.tree.expandAll()
         self.tree.resizeColumnToContents(1)
         self.tree.blockSignals(False)
+        self.tree.setUpdatesEnabled(True)
         if self._suggestions:
             self.status.setText(f"{len(self._suggestions)} 条表述，双击插入。")
         else:

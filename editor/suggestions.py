@@ -45,6 +45,10 @@ log = logging.getLogger(__name__)
 #: and its neighbours; a bounded snapshot keeps the UI thread's copy O(1) in draft length.
 SNAPSHOT_CHARS = 200
 PANEL_LIMIT = 30
+#: The panel refreshes when the writer pauses this long (ms), not on every answer: it is for
+#: browsing, and rebuilding and repainting 30 rows at each keystroke would cost the typing
+#: thread several milliseconds per key for nothing anyone reads mid-word.
+PANEL_IDLE_MS = 400
 
 _DEFAULTS: dict[str, Any] = {
     "suggestions_enabled": True,
@@ -119,7 +123,9 @@ class SuggestionController(QObject):
         self.popup = SuggestionPopup(editor)
         self.panel = panel if panel is not None else SuggestionPanel()
         self.dispatcher = Dispatcher(self)
+        self.panel_dispatcher = Dispatcher(self)
         self.occurrence_dispatcher = Dispatcher(self)
+        self.panel_delay_ms = PANEL_IDLE_MS
         self.enabled = True
         self.delay_ms = 120
         self.count = 5
@@ -132,6 +138,7 @@ class SuggestionController(QObject):
         self._shown: _Context | None = None  # what the popup shows
         self._saved: _Context | None = None  # popup state kept while the IME composes
         self._panel_context: _Context | None = None
+        self._panel_request: _Context | None = None
         self._slots: list[QTextCursor] = []
         self._bank_options: set[str] | None = set()
 
@@ -143,6 +150,9 @@ class SuggestionController(QObject):
         self._place_timer.setSingleShot(True)
         self._place_timer.setInterval(0)
         self._place_timer.timeout.connect(self._place_and_show)
+        self._panel_timer = QTimer(self)
+        self._panel_timer.setSingleShot(True)
+        self._panel_timer.timeout.connect(self.refresh_panel)
 
         editor.key_interceptor = self
         editor.text_edited.connect(self._on_text_edited)
@@ -153,6 +163,7 @@ class SuggestionController(QObject):
         editor.horizontalScrollBar().valueChanged.connect(self._reposition)
         editor.installEventFilter(self)
         self.dispatcher.finished.connect(self._on_suggestions)
+        self.panel_dispatcher.finished.connect(self._on_panel_suggestions)
         self.occurrence_dispatcher.finished.connect(self._on_occurrences)
         self.popup.clicked.connect(self._on_popup_clicked)
         self.panel.insert_requested.connect(self._on_panel_insert)
@@ -233,8 +244,11 @@ class SuggestionController(QObject):
         self.hide_popup()
         self.dispatcher.cancel()
         self._request = None
+        self.panel_dispatcher.cancel()
         if self.enabled and self.bank is not None:
             self._timer.start(self.delay_ms)
+            if self.panel.isVisible():
+                self._panel_timer.start(max(self.delay_ms, self.panel_delay_ms))
 
     def request_now(self) -> None:
         """Ask the bank about the text before the caret (normally called by the debounce)."""
@@ -249,11 +263,10 @@ class SuggestionController(QObject):
             self.dispatcher.cancel()
             self._request = None
             return
-        limit = max(self.count, PANEL_LIMIT) if self.panel.isVisible() else self.count
         ctx = _Context(self._serial, cursor.position(), before)
         self._request = ctx
         ctx.job_id = self.dispatcher.submit(
-            _suggest_job, self.bank, before, limit, self.suggest_options()
+            _suggest_job, self.bank, before, self.count, self.suggest_options()
         )
 
     def suggest_options(self) -> dict[str, Any]:
@@ -277,9 +290,6 @@ class SuggestionController(QObject):
             return
         self._request = None
         items = list(result) if isinstance(result, Sequence) else []
-        if self.panel.isVisible():
-            self._panel_context = _Context(ctx.serial, ctx.pos, ctx.before, job_id, items)
-            self.panel.set_suggestions(items)
         ctx.items = items[: self.count]
         if not ctx.items:
             return
@@ -467,8 +477,29 @@ class SuggestionController(QObject):
         self.panel.set_occurrences(list(result) if isinstance(result, Sequence) else [])
 
     def refresh_panel(self) -> None:
-        """Query now for the panel too (e.g. when it is shown)."""
-        self.request_now()
+        """Ask for the panel's longer list now (the writer paused, or the panel was shown)."""
+        self._panel_timer.stop()
+        if not self.enabled or self.bank is None or not self.panel.isVisible():
+            return
+        cursor = self.editor.textCursor()
+        before = text_before(cursor)
+        if cursor.hasSelection() or len(before.strip()) < max(1, self.min_chars):
+            self.panel_dispatcher.cancel()
+            return
+        ctx = _Context(self._serial, cursor.position(), before)
+        self._panel_request = ctx
+        ctx.job_id = self.panel_dispatcher.submit(
+            _suggest_job, self.bank, before, PANEL_LIMIT, self.suggest_options()
+        )
+
+    def _on_panel_suggestions(self, job_id: int, result: object) -> None:
+        ctx = self._panel_request
+        if ctx is None or ctx.job_id != job_id or not self._still_valid(ctx):
+            self.stale_dropped += 1
+            return
+        ctx.items = list(result) if isinstance(result, Sequence) else []
+        self._panel_context = ctx
+        self.panel.set_suggestions(ctx.items)
 
 
 def install_suggestions(

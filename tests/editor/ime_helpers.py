@@ -24,9 +24,12 @@ def settings(**overrides: Any) -> SimpleNamespace:
 
 
 def make_editor(
-    qtbot: Any, bank: Any = None, **overrides: Any
+    qtbot: Any, bank: Any = None, *, panel: bool = True, **overrides: Any
 ) -> tuple[QMainWindow, DraftEdit, SuggestionController]:
-    """A shown, active window with a focused DraftEdit and suggestions installed."""
+    """A shown, active window with a focused DraftEdit and suggestions installed.
+
+    ``panel=False`` hides the panel, so only the popup queries the bank.
+    """
     window = QMainWindow()
     editor = DraftEdit()
     window.setCentralWidget(editor)
@@ -35,8 +38,10 @@ def make_editor(
     qtbot.addWidget(window, before_close_func=lambda _w: release() if release else None)
     controller = install_suggestions(window, editor, settings(**overrides))
     controller.set_bank(FakeBank() if bank is None else bank)
+    controller.panel_delay_ms = 5
     window.resize(900, 600)
     window.move(40, 40)
+    controller.panel.setVisible(panel)
     window.show()
     qtbot.waitExposed(window)
     window.activateWindow()

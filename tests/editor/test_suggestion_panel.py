@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication, QDockWidget
 from editor.suggestion_panel import group_for
 from phrasebank.model import Suggestion
 from tests.editor.fake_bank import FakeBank
-from tests.editor.ime_helpers import make_editor
+from tests.editor.ime_helpers import make_editor, wait_popup
 from tests.editor.typing import ime_commit, ime_preedit, type_text
 
 
@@ -119,3 +119,13 @@ def test_panel_follows_committed_text(qtbot):
     wait_panel(qtbot, ctl, "全面深化改革")
     ime_commit(editor, "从")
     qtbot.waitUntil(lambda: [s.text for s in ctl.panel.suggestions()] == ["全面从严治党"])
+
+
+def test_panel_waits_for_a_pause_in_typing(qtbot):
+    _w, editor, ctl = make_editor(qtbot)
+    ctl.panel_delay_ms = 60_000  # the writer never pauses long enough
+    type_text(editor, "全面")
+    wait_popup(qtbot, ctl)  # the popup does not wait
+    assert ctl.panel.suggestions() == []
+    ctl.refresh_panel()  # what the idle timer does after a pause
+    wait_panel(qtbot, ctl, "全面从严治党")

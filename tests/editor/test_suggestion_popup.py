@@ -56,7 +56,7 @@ def test_markers_say_kind_or_correction():
 
 def test_short_context_waits_for_min_chars(qtbot):
     bank = FakeBank()
-    _w, editor, ctl = make_editor(qtbot, bank, min_chars=3)
+    _w, editor, ctl = make_editor(qtbot, bank, min_chars=3, panel=False)
     type_text(editor, "以习")
     qtbot.wait(60)  # longer than the debounce: a query would have run by now
     assert bank.calls == []
@@ -67,7 +67,7 @@ def test_short_context_waits_for_min_chars(qtbot):
 
 def test_debounce_queries_once_after_a_burst(qtbot):
     bank = FakeBank()
-    _w, editor, ctl = make_editor(qtbot, bank, suggest_delay_ms=80)
+    _w, editor, ctl = make_editor(qtbot, bank, suggest_delay_ms=80, panel=False)
     type_text(editor, "我们要坚持以习")
     wait_popup(qtbot, ctl)
     assert bank.calls == ["我们要坚持以习"]
@@ -85,7 +85,7 @@ def test_snapshot_is_capped_and_uses_plain_newlines(qtbot):
 
 def test_disabled_in_settings_shows_nothing(qtbot):
     bank = FakeBank()
-    _w, editor, ctl = make_editor(qtbot, bank)
+    _w, editor, ctl = make_editor(qtbot, bank, panel=False)
     ctl.apply_settings(settings(suggestions_enabled=False))
     type_text(editor, "以习")
     qtbot.wait(60)
@@ -259,7 +259,7 @@ def test_cancelled_composition_brings_back_the_popup(qtbot):
 
 def test_answer_arriving_while_composing_waits_for_the_composition(qtbot):
     bank = GateBank()
-    _w, editor, ctl = make_editor(qtbot, bank)
+    _w, editor, ctl = make_editor(qtbot, bank, panel=False)
     type_text(editor, "以习")
     qtbot.waitUntil(lambda: len(bank.gates) == 1)
     ime_preedit(editor, "jin")  # the writer goes on composing before the answer is back
@@ -288,7 +288,7 @@ def test_commit_refreshes_the_suggestions(qtbot):
 
 def test_older_answer_never_replaces_a_newer_one(qtbot):
     bank = GateBank()
-    _w, editor, ctl = make_editor(qtbot, bank)
+    _w, editor, ctl = make_editor(qtbot, bank, panel=False)
     type_text(editor, "全")
     qtbot.waitUntil(lambda: len(bank.gates) == 1)  # job 1 is running, for "全"
     type_text(editor, "面从")
@@ -303,7 +303,7 @@ def test_older_answer_never_replaces_a_newer_one(qtbot):
 
 def test_answer_dropped_when_the_caret_moved(qtbot):
     bank = GateBank()
-    _w, editor, ctl = make_editor(qtbot, bank)
+    _w, editor, ctl = make_editor(qtbot, bank, panel=False)
     type_text(editor, "全面")
     qtbot.waitUntil(lambda: len(bank.gates) == 1)
     qtbot.keyClick(editor, Qt.Key.Key_Left)
