@@ -326,12 +326,44 @@ class PhraseBank:
             else:
                 index.remove(phrase.id)
 
-    def suggest(self, before: str, *, limit: int = 5, **options: Any) -> list[Suggestion]:
-        """Ranked suggestions for the draft text before the caret (see phrasebank.suggest)."""
-        return self.build_index().suggest(before, limit=limit, **options)
+    def suggest(
+        self,
+        before: str,
+        *,
+        limit: int = 5,
+        after: str | None = None,
+        **options: Any,
+    ) -> list[Suggestion]:
+        """Ranked suggestions for the draft text before the caret.
+
+        Entries come from the in-memory index (completion, correction, continuation; see
+        :mod:`phrasebank.suggest`; ``options`` such as ``strictness`` pass through). At the
+        start of a line or point, the next number of the speech's outline comes first (二、
+        after 一、, 二是 after 一是). With ``after`` (the text after the caret) the list is
+        re-ranked by where the caret is: opening entries lifted in the opening paragraphs,
+        closings and calls to action in the last section.
+        """
+        from phrasebank.numbering import numbering_suggestions
+        from phrasebank.outline import rerank, section_of
+
+        found = self.build_index().suggest(before, limit=limit, **options)
+        if after is not None:
+            found = rerank(found, section_of(before + after, len(before)))
+        numbers = numbering_suggestions(before)
+        if not numbers:
+            return found
+        merged: list[Suggestion] = []
+        seen: set[str] = set()
+        for suggestion in (*numbers, *found):
+            if suggestion.text not in seen:
+                seen.add(suggestion.text)
+                merged.append(suggestion)
+        return merged[:limit]
 
     def record_use(self, phrase_id: int) -> None:
         """The writer took this entry: count it, so it ranks higher next time."""
+        if phrase_id <= 0:  # generated suggestions (numbering) are not bank entries
+            return
         when = _now()
         with self._write_lock, self._store.transaction() as db:
             db.execute(

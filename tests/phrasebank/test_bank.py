@@ -169,3 +169,25 @@ def test_review_queue_status_changes(bank):
     assert bank.set_status([p.id], "active") == 1
     assert len(bank) == 1
     assert bank.set_status([p.id], "active") == 0
+
+
+def test_suggest_offers_the_next_heading_number_at_a_line_start(bank):
+    bank.add("切实提高认识")
+    text = "同志们：\n一、切实提高认识\n要抓好落实。\n"
+    got = bank.suggest(text)
+    assert got[0].text == "二、"
+    assert got[0].replace == 0
+    bank.record_use(got[0].phrase_id)  # a generated suggestion: nothing to count, no error
+
+
+def test_suggest_lifts_closings_in_the_last_section(bank):
+    closing = bank.add("让我们奋力谱写新篇章", kind="closing", tags=["结尾号召"], quality=0.7)
+    clause = bank.add("让我们看看数据", kind="clause", quality=0.8)
+    body = "一、抓发展\n要抓发展。\n二、抓落实\n要抓落实。\n三、转作风\n"
+    # Without a position the better-rated clause leads ...
+    assert bank.suggest(body + "让我们")[0].phrase_id == clause.id
+    # ... in the last main section the closing is lifted above it ...
+    assert bank.suggest(body + "让我们", after="")[0].phrase_id == closing.id
+    # ... and in the opening (sections still to come after the caret) it is not.
+    opening = "同志们：\n今天开会。\n让我们"
+    assert bank.suggest(opening, after="\n" + body)[0].phrase_id == clause.id
