@@ -31,16 +31,21 @@ def main(argv: list[str] | None = None) -> int:
     )
     from PySide6.QtWidgets import QApplication
 
-    from editor.main_window import MainWindow
-
     app = QApplication.instance()
     if not isinstance(app, QApplication):
+        # Qt sees its own options; our positional FILE is ignored by it.
         app = QApplication([sys.argv[0], *argv])
     app.setApplicationName("speech-editor")
+    app.setApplicationVersion(__version__)
     app.setApplicationDisplayName("讲稿编辑器")
+
+    # Imported after the QApplication exists; the window installs the UI language itself.
+    from editor.main_window import MainWindow
+
     window = MainWindow()
-    if args.file:
-        window.open_path(args.file)
     window.show()
+    if args.file:
+        # After show(): an error message about the file then has a visible parent.
+        window.open_path(args.file)
     code = app.exec()
     sys.exit(code)

@@ -69,7 +69,6 @@ from editor.settings import (
     load_settings,
     save_settings,
 )
-from editor.settings_dialog import SettingsDialog
 from editor.text_tools import count_chars, fullwidth_at, to_fullwidth_punctuation
 from phrasebank import paths
 
@@ -143,12 +142,16 @@ class _Job(QRunnable):
 
     def run(self) -> None:
         try:
-            result = self.fn(self.signals)
-        except Exception as exc:
-            log.warning("background job failed: %s", exc, exc_info=True)
-            self.signals.failed.emit(str(exc) or type(exc).__name__)
-            return
-        self.signals.finished.emit(result)
+            try:
+                result = self.fn(self.signals)
+            except Exception as exc:
+                log.warning("background job failed: %s", exc, exc_info=True)
+                self.signals.failed.emit(str(exc) or type(exc).__name__)
+                return
+            self.signals.finished.emit(result)
+        except RuntimeError:
+            # The window (and with it the receiver) went away while the job ran, e.g. at exit.
+            log.debug("background job finished after its window was gone")
 
 
 def _tr(text: object) -> str:
@@ -940,6 +943,8 @@ class MainWindow(QMainWindow):
                 self.settings.show_suggestion_panel = shown
 
     def _on_settings(self) -> None:
+        from editor.settings_dialog import SettingsDialog  # only when asked: faster start-up
+
         new, accepted = SettingsDialog.edit(self, self.settings)
         if accepted:
             self.apply_settings(new)
