@@ -10,23 +10,26 @@ the new id list to :meth:`set_ids`. Edits are not written here either: ``setData
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import re
 import time
 from array import array
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     Signal,
 )
 from PySide6.QtGui import QColor, QFont
 
+from editor.bank_jobs import manager_pool
 from phrasebank import BankError, Phrase, PhraseBank
 from phrasebank.model import FUNCTION_TAGS, KIND_LABELS
 
@@ -89,6 +92,41 @@ REVIEW_COLUMNS: tuple[Column, ...] = (
 )
 
 _NUMERIC = {"freq", "uses", "doc_freq", "quality"}
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_EDIT = Qt.ItemDataRole.EditRole
+_ALIGN = Qt.ItemDataRole.TextAlignmentRole
+_FOREGROUND = Qt.ItemDataRole.ForegroundRole
+_FONT = Qt.ItemDataRole.FontRole
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole
+_ROLES = frozenset(
+    {_DISPLAY, _EDIT, _ALIGN, _FOREGROUND, _FONT, _TOOLTIP, PHRASE_ROLE, ID_ROLE}
+    | {int(r) for r in (_DISPLAY, _EDIT, _ALIGN, _FOREGROUND, _FONT, _TOOLTIP)}
+)
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+_FAVOURITE_COLOUR = QColor("#9a6700")
+_ITALIC: list[QFont] = []  # made on first use: a QFont needs the application to exist
+
+
+def _italic() -> QFont:
+    if not _ITALIC:
+        font = QFont()
+        font.setItalic(True)
+        _ITALIC.append(font)
+    return _ITALIC[0]
+
+
+_MISSING = object()
+
+
+class _PageRelay(QObject):
+    """Carries pages read in a worker back to the UI thread (queued)."""
+
+    loaded = Signal(int, int, object, object)  # generation, first row, ids, {id: Phrase}
+
+
+class _Row(NamedTuple):
+    phrase: Phrase
+    display: tuple[str, ...]  # formatted once per fetch, not on every paint
 
 
 def _format(phrase: Phrase, field: str) -> str:
@@ -129,7 +167,15 @@ class BankTableModel(QAbstractTableModel):
         self._bank = bank
         self._columns = tuple(columns)
         self._ids: array[int] = array("q")
-        self._cache: OrderedDict[int, Phrase | None] = OrderedDict()
+        self._cache: OrderedDict[int, _Row | None] = OrderedDict()
+        self._generation = 0  # bumped whenever cached rows may be out of date
+        self._in_flight: set[int] = set()
+        self._relay = _PageRelay()
+        self._relay.loaded.connect(self._on_page)
+        base = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
+        self._flags = [
+            base | Qt.ItemFlag.ItemIsEditable if c.editable else base for c in self._columns
+        ]
         self.fetches = 0  # get_many calls (tests and the benchmark read it)
 
     # --- the id list --------------------------------------------------------------------------
@@ -147,6 +193,8 @@ class BankTableModel(QAbstractTableModel):
         self._bank = bank
         self._ids = array("q")
         self._cache.clear()
+        self._generation += 1
+        self._in_flight.clear()
         self.endResetModel()
 
     def set_ids(self, ids: Iterable[int]) -> None:
@@ -154,6 +202,8 @@ class BankTableModel(QAbstractTableModel):
         new = ids if isinstance(ids, array) else array("q", ids)
         self.beginResetModel()
         self._ids = new
+        self._generation += 1
+        self._in_flight.clear()
         self.endResetModel()
 
     def ids(self) -> array[int]:
@@ -185,15 +235,53 @@ class BankTableModel(QAbstractTableModel):
 
     # --- cache --------------------------------------------------------------------------------
 
-    def _phrase(self, row: int) -> Phrase | None:
+    def _row(self, row: int) -> _Row | None:
+        # FIFO rather than LRU: a move_to_end on every data() call costs more than the
+        # occasional re-fetch of a page that was evicted while still on screen.
         pid = self._ids[row]
-        try:
-            phrase = self._cache[pid]
-        except KeyError:
+        cached = self._cache.get(pid, _MISSING)
+        if cached is _MISSING:
             self._fetch_page(row)
-            return self._cache.get(pid)
-        self._cache.move_to_end(pid)
-        return phrase
+            cached = self._cache.get(pid)
+        return cached  # type: ignore[return-value]
+
+    def _row_for_paint(self, row: int) -> _Row | None:
+        """Like :meth:`_row`, but a miss asks a worker for the page and paints blanks until
+        it arrives, so painting never waits for SQLite."""
+        pid = self._ids[row]
+        cached = self._cache.get(pid, _MISSING)
+        if cached is not _MISSING:
+            return cached  # type: ignore[return-value]
+        start = (row // self.PAGE) * self.PAGE
+        if start not in self._in_flight:
+            self._in_flight.add(start)
+            page = [int(i) for i in self._ids[start : start + self.PAGE]]
+            bank, generation, relay = self._bank, self._generation, self._relay
+
+            def load() -> None:
+                try:
+                    got = bank.get_many(page)
+                except BankError as exc:
+                    log.warning("could not read rows: %s", exc)
+                    got = {}
+                with contextlib.suppress(RuntimeError):  # the model went away meanwhile
+                    relay.loaded.emit(generation, start, page, got)
+
+            manager_pool().start(load)
+        return None
+
+    def _on_page(self, generation: int, start: int, page: list[int], got: dict) -> None:
+        self._in_flight.discard(start)
+        if generation != self._generation:
+            return  # the ids changed or rows were edited since: this page may be stale
+        self._store_page(page, got)
+        if self._ids:
+            last = min(start + len(page), len(self._ids)) - 1
+            self.dataChanged.emit(self.index(start, 0), self.index(last, len(self._columns) - 1))
+
+    def _phrase(self, row: int) -> Phrase | None:
+        cached = self._row(row)
+        return cached.phrase if cached is not None else None
 
     def _fetch_page(self, row: int) -> None:
         start = (row // self.PAGE) * self.PAGE
@@ -204,8 +292,17 @@ class BankTableModel(QAbstractTableModel):
             log.warning("could not read rows: %s", exc)
             return
         self.fetches += 1
+        self._store_page(page, got)
+
+    def _store_page(self, page: list[int], got: dict[int, Phrase]) -> None:
+        fields = [c.field for c in self._columns]
         for pid in page:
-            self._cache[pid] = got.get(pid)  # None: deleted meanwhile
+            phrase = got.get(pid)  # None: deleted meanwhile
+            self._cache[pid] = (
+                _Row(phrase, tuple(_format(phrase, f) for f in fields))
+                if phrase is not None
+                else None
+            )
         while len(self._cache) > self.CACHE_ROWS:
             self._cache.popitem(last=False)
 
@@ -215,6 +312,8 @@ class BankTableModel(QAbstractTableModel):
 
     def invalidate(self, ids: Iterable[int] | None = None) -> None:
         """Forget cached rows (all, or these ids) and repaint them on the next look."""
+        self._generation += 1
+        self._in_flight.clear()
         if ids is None:
             self._cache.clear()
         else:
@@ -230,6 +329,8 @@ class BankTableModel(QAbstractTableModel):
         gone = {int(i) for i in ids}
         if not gone:
             return
+        self._generation += 1
+        self._in_flight.clear()
         rows = [r for r, pid in enumerate(self._ids) if pid in gone]
         for row in reversed(rows):
             self.beginRemoveRows(QModelIndex(), row, row)
@@ -255,46 +356,76 @@ class BankTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
-        if not index.isValid():
+        # Called ~1 000 times per repaint: unhandled roles leave before any lookup.
+        if role not in _ROLES or not index.isValid():
             return None
-        phrase = self._phrase(index.row())
-        field = self._columns[index.column()].field
-        if role == Qt.ItemDataRole.DisplayRole:
-            if phrase is None:
-                return "（已删除）" if index.column() == 0 else ""
-            return _format(phrase, field)
-        if phrase is None:
+        cached = self._row(index.row())
+        column = index.column()
+        if role == _DISPLAY:
+            if cached is None:
+                return "（已删除）" if column == 0 else ""
+            return cached.display[column]
+        if cached is None:
             return None
-        if role == Qt.ItemDataRole.EditRole:
-            if field == "text":
-                return phrase.text
-            return _format(phrase, field)
+        phrase = cached.phrase
+        field = self._columns[column].field
+        if role == _ALIGN:
+            return _RIGHT if field in _NUMERIC else None
+        if role == _FOREGROUND:
+            return _FAVOURITE_COLOUR if field == "text" and phrase.favourite else None
+        if role == _FONT:
+            return _italic() if field == "kind" and phrase.kind == "template" else None
+        if role == _EDIT:
+            return phrase.text if field == "text" else cached.display[column]
         if role == PHRASE_ROLE:
             return phrase
         if role == ID_ROLE:
             return phrase.id
-        if role == Qt.ItemDataRole.ToolTipRole and field == "text":
+        if role == _TOOLTIP and field == "text":
             tip = phrase.text
             if phrase.note:
                 tip += f"\n备注：{phrase.note}"
             if phrase.variants:
                 tip += "\n易错写法：" + "、".join(phrase.variants)
             return tip
-        if role == Qt.ItemDataRole.TextAlignmentRole and field in _NUMERIC:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ForegroundRole and field == "text" and phrase.favourite:
-            return QColor("#9a6700")
-        if role == Qt.ItemDataRole.FontRole and field == "kind" and phrase.kind == "template":
-            font = QFont()
-            font.setItalic(True)
-            return font
         return None
 
+    def multiData(self, index: QModelIndex | QPersistentModelIndex, roleDataSpan: Any) -> None:
+        """All roles a delegate paints with, in one call per cell instead of one per role.
+
+        Qt's item delegates ask through multiData(); each call from C++ into Python is the
+        expensive part of painting a Python model, so this halves the cost of a repaint.
+        """
+        if not index.isValid():
+            return
+        cached = self._row_for_paint(index.row())
+        column = index.column()
+        for slot in roleDataSpan:
+            role = slot.role()
+            if role == _DISPLAY:
+                slot.setData(
+                    "（已删除）"
+                    if cached is None and column == 0
+                    else (cached.display[column] if cached is not None else "")
+                )
+            elif cached is None:
+                continue
+            elif role == _ALIGN:
+                if self._columns[column].field in _NUMERIC:
+                    slot.setData(_RIGHT)
+            elif role == _FOREGROUND:
+                if column == 0 and cached.phrase.favourite:
+                    slot.setData(_FAVOURITE_COLOUR)
+            elif role == _FONT:
+                if self._columns[column].field == "kind" and cached.phrase.kind == "template":
+                    slot.setData(_italic())
+            elif role in _ROLES:
+                slot.setData(self.data(index, role))
+
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        base = super().flags(index)
-        if index.isValid() and self._columns[index.column()].editable:
-            return base | Qt.ItemFlag.ItemIsEditable
-        return base
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return self._flags[index.column()]
 
     def setData(
         self, index: QModelIndex | QPersistentModelIndex, value: Any, role: int = 2
