@@ -69,7 +69,7 @@ from editor.settings import (
     load_settings,
     save_settings,
 )
-from editor.text_tools import count_chars, fullwidth_at, to_fullwidth_punctuation
+from editor.text_tools import count_nonspace, fullwidth_at, to_fullwidth_punctuation
 from phrasebank import paths
 
 __all__ = ["MainWindow", "SaveChoice"]
@@ -293,6 +293,12 @@ class MainWindow(QMainWindow):
             fallback="Ctrl+E",
             tip=self.tr("按 GB/T 9704 党政机关公文格式导出 .docx"),
         )
+        self.action_keep_encoding = self._action(
+            self.tr("保留原编码"),
+            self._on_toggle_keep_encoding,
+            checkable=True,
+            tip=self.tr("保存 .txt/.md 时沿用打开时的编码（如 GBK），否则一律存为 UTF-8"),
+        )
         self.action_clear_recent = self._action(self.tr("清除最近打开记录"), self._on_clear_recent)
         self.action_quit = self._action(
             self.tr("退出(&X)"),
@@ -421,6 +427,7 @@ class MainWindow(QMainWindow):
         self.menu_recent.aboutToShow.connect(self._rebuild_recent_menu)
         self.menu_file.addSeparator()
         self.menu_file.addActions([self.action_save, self.action_save_as, self.action_export_docx])
+        self.menu_file.addAction(self.action_keep_encoding)
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.action_quit)
         self._rebuild_recent_menu()
@@ -653,6 +660,10 @@ class MainWindow(QMainWindow):
         self.settings.recent_files = []
         self._save_settings()
         self._rebuild_recent_menu()
+
+    def _on_toggle_keep_encoding(self) -> None:
+        self.settings.keep_original_encoding = self.action_keep_encoding.isChecked()
+        self._save_settings()
 
     def _codec_for(self, path: Path) -> str:
         if path.suffix.lower() in DOCX_SUFFIXES:
@@ -965,6 +976,7 @@ class MainWindow(QMainWindow):
         for action, value in (
             (self.action_word_wrap, s.word_wrap),
             (self.action_fullwidth_typing, s.fullwidth_punctuation),
+            (self.action_keep_encoding, s.keep_original_encoding),
             (self.action_show_toolbar, s.show_toolbar),
             (self.action_show_statusbar, s.show_statusbar),
         ):
@@ -1006,9 +1018,9 @@ class MainWindow(QMainWindow):
 
     def _update_counts(self) -> None:
         cursor = self.editor.textCursor()
-        total = count_chars(self.editor.toPlainText()).total
+        total = count_nonspace(self.editor.toPlainText())
         if cursor.hasSelection():
-            selected = count_chars(cursor.selectedText()).total
+            selected = count_nonspace(cursor.selectedText())
             text = (
                 self.tr("字数：%1 / %2").replace("%1", f"{selected:,}").replace("%2", f"{total:,}")
             )

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMenu, QPushButton
 from editor import settings_dialog
 from editor.main_window import MainWindow, SaveChoice
 from editor.settings import Settings, load_settings, save_settings, settings_path
+from editor.text_tools import is_cjk
 from tests.editor.typing import ime_commit, type_text
 
 
@@ -203,6 +204,39 @@ def test_save_and_reopen_in_gbk_when_keeping_the_original_encoding(make_window, 
     assert window.editor.toPlainText() == "新原来的稿子"
 
 
+def test_keep_encoding_menu_toggle(window, tmp_path):
+    path = tmp_path / "gbk.txt"
+    path.write_bytes("原稿".encode("gbk"))
+    assert window.open_path(path)
+    window.action_keep_encoding.trigger()
+    assert load_settings().keep_original_encoding
+    type_text(window.editor, "改")
+    assert window.save()
+    assert path.read_bytes().decode("gbk") == "改原稿"
+
+
+def test_speech_editor_file_opens_the_file(qapp, monkeypatch, tmp_path):
+    from editor import app as app_module
+
+    path = tmp_path / "命令行.txt"
+    path.write_text("从命令行打开", encoding="utf-8")
+    seen = {}
+
+    def fake_exec(self):
+        windows = [w for w in self.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        seen["texts"] = [w.editor.toPlainText() for w in windows]
+        for w in windows:
+            w.close()
+            w.deleteLater()
+        return 0
+
+    monkeypatch.setattr(type(qapp), "exec", fake_exec)
+    with pytest.raises(SystemExit) as exit_info:
+        app_module.main([str(path)])
+    assert exit_info.value.code == 0
+    assert "从命令行打开" in seen["texts"]
+
+
 def test_save_as_docx_and_reopen(window, tmp_path):
     text = "关于作风建设的讲话\n同志们：\n一、提高认识\n（一）统一思想"
     set_text(window, text)
@@ -392,6 +426,9 @@ def test_fresh_install_is_chinese_and_english_is_available(make_window):
     assert titles == ["File", "Edit", "Insert", "Phrase Bank", "View", "Help"]
     assert english.action_save.text().replace("&", "") == "Save"
     assert english.count_label.text().startswith("Characters")
+    untranslated = [a.text() for a in all_actions(english) if any(is_cjk(c) for c in a.text())]
+    recent = {a.text() for a in english.recent_actions}
+    assert [t for t in untranslated if t not in recent] == []
     save_settings(Settings(language="zh_CN"))
     back = make_window()
     assert back.menu_file.title() == "文件(&F)"

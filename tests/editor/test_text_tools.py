@@ -3,7 +3,13 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from editor.text_tools import count_chars, fullwidth_at, to_fullwidth_punctuation
+from editor.text_tools import (
+    count_chars,
+    count_nonspace,
+    fullwidth_at,
+    is_cjk,
+    to_fullwidth_punctuation,
+)
 
 
 def test_count_counts_chinese_characters_and_other_visible_characters():
@@ -64,3 +70,10 @@ def test_digits_on_both_sides_never_convert(text):
     for i in range(1, len(text) - 1):
         if text[i] in ",:" and text[i - 1].isdigit() and text[i + 1].isdigit():
             assert converted[i] == text[i]
+
+
+@given(st.text())
+def test_fast_counts_agree_with_the_definition(text):
+    count = count_chars(text)
+    assert count.total == count_nonspace(text) == sum(1 for c in text if not c.isspace())
+    assert count.cjk == sum(1 for c in text if is_cjk(c))
