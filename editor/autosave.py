@@ -76,7 +76,10 @@ def write_autosave_file(
         "text": text,
     }
     file.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write_bytes(file, json.dumps(payload, ensure_ascii=False).encode("utf-8"))
+    # No fsync: this runs on the UI thread every few seconds while typing, and what it
+    # guards against is the editor's process dying, which the OS page cache survives.
+    data = json.dumps(payload, ensure_ascii=False).encode("utf-8")
+    atomic_write_bytes(file, data, durable=False)
 
 
 def _read_info(file: Path) -> AutosaveInfo | None:

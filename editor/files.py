@@ -194,17 +194,20 @@ def _read_docx(p: Path) -> str:
     return "\n".join(par.text for par in document.paragraphs)
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
+def atomic_write_bytes(path: Path, data: bytes, *, durable: bool = True) -> None:
     """Write ``data`` to ``path`` through a temp file in the same folder and os.replace.
 
-    Either the old file or the complete new one exists at every moment.
+    Either the old file or the complete new one exists at every moment. ``durable``
+    also flushes to the disk (fsync), which survives a power cut but can take tens of
+    milliseconds; autosaves skip it, since a killed process loses nothing written.
     """
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
-            os.fsync(fh.fileno())
+            if durable:
+                os.fsync(fh.fileno())
         with contextlib.suppress(OSError):
             if path.exists():
                 os.chmod(tmp, path.stat().st_mode & 0o7777)

@@ -1,6 +1,9 @@
 from __future__ import annotations
 
 import codecs
+import errno
+import os
+from pathlib import Path
 
 import docx
 import pytest
@@ -11,7 +14,9 @@ from docx.shared import Mm, Pt
 from editor.docx_export import classify_paragraph, export_docx, resolve_fonts
 from editor.files import DraftFileError, decode_bytes, read_draft, write_draft
 
-SPEECH = "同志们：\n今天，我们召开全区经济工作会议，主要任务是总结成绩、部署工作。\n一、充分肯定成绩"
+SPEECH = (
+    "同志们：\n今天，我们召开全区经济工作会议，主要任务是总结成绩、部署工作。\n一、充分肯定成绩"
+)
 
 
 @pytest.mark.parametrize(
@@ -149,7 +154,7 @@ def test_docx_export_follows_gbt_9704(tmp_path):
     assert 'w:fldCharType="begin"' in footer_xml
     assert "— " in footer_xml and " —" in footer_xml
     assert 'w:eastAsia="宋体"' in footer_xml
-    assert "<w:sz w:val=\"28\"/>" in footer_xml  # 四号 = 14 pt = 28 half-points
+    assert '<w:sz w:val="28"/>' in footer_xml  # 四号 = 14 pt = 28 half-points
     assert "PAGE" in section.even_page_footer._element.xml
 
 
@@ -174,4 +179,41 @@ def test_broken_docx_message(tmp_path):
     path = tmp_path / "bad.docx"
     path.write_bytes(b"PK\x03\x04 not really a zip")
     with pytest.raises(DraftFileError, match="无法打开"):
+        read_draft(path)
+
+
+def test_full_disk_message_and_the_old_file_survives(tmp_path, monkeypatch):
+    path = tmp_path / "out.txt"
+    path.write_text("旧内容", encoding="utf-8")
+    real_fdopen = os.fdopen
+
+    class FullDisk:
+        def __init__(self, fd, mode):
+            self._fh = real_fdopen(fd, mode)
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self._fh.close()
+
+        def write(self, data):
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr("editor.files.os.fdopen", FullDisk)
+    with pytest.raises(DraftFileError, match="磁盘空间不足"):
+        write_draft(path, "新内容")
+    assert path.read_text(encoding="utf-8") == "旧内容"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.txt"]
+
+
+def test_permission_denied_message(tmp_path, monkeypatch):
+    path = tmp_path / "secret.txt"
+    path.write_text("机密", encoding="utf-8")
+
+    def deny(self):
+        raise PermissionError(errno.EACCES, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "read_bytes", deny)
+    with pytest.raises(DraftFileError, match="没有访问权限"):
         read_draft(path)
