@@ -400,27 +400,28 @@ class BankTableModel(QAbstractTableModel):
             return
         cached = self._row_for_paint(index.row())
         column = index.column()
+        field = self._columns[column].field
+        phrase = cached.phrase if cached is not None else None
+        # Qt reuses the span between cells: every role must be set or cleared.
         for slot in roleDataSpan:
             role = slot.role()
+            value: Any = None
             if role == _DISPLAY:
-                slot.setData(
-                    "（已删除）"
-                    if cached is None and column == 0
-                    else (cached.display[column] if cached is not None else "")
-                )
-            elif cached is None:
-                continue
+                value = cached.display[column] if cached is not None else ""
+            elif phrase is None:
+                pass
             elif role == _ALIGN:
-                if self._columns[column].field in _NUMERIC:
-                    slot.setData(_RIGHT)
+                value = _RIGHT if field in _NUMERIC else None
             elif role == _FOREGROUND:
-                if column == 0 and cached.phrase.favourite:
-                    slot.setData(_FAVOURITE_COLOUR)
+                value = _FAVOURITE_COLOUR if column == 0 and phrase.favourite else None
             elif role == _FONT:
-                if self._columns[column].field == "kind" and cached.phrase.kind == "template":
-                    slot.setData(_italic())
+                value = _italic() if field == "kind" and phrase.kind == "template" else None
             elif role in _ROLES:
-                slot.setData(self.data(index, role))
+                value = self.data(index, role)
+            if value is None:
+                slot.clearData()
+            else:
+                slot.setData(value)
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
