@@ -118,10 +118,23 @@ def _italic() -> QFont:
 _MISSING = object()
 
 
+def _rows(
+    page: list[int], got: dict[int, Phrase], fields: list[str]
+) -> list[tuple[int, _Row | None]]:
+    """Cache entries for a page: each phrase with its cells formatted (None: deleted)."""
+    out: list[tuple[int, _Row | None]] = []
+    for pid in page:
+        phrase = got.get(pid)
+        out.append(
+            (pid, _Row(phrase, tuple(_format(phrase, f) for f in fields)) if phrase else None)
+        )
+    return out
+
+
 class _PageRelay(QObject):
     """Carries pages read in a worker back to the UI thread (queued)."""
 
-    loaded = Signal(int, int, object, object)  # generation, first row, ids, {id: Phrase}
+    loaded = Signal(int, int, object, object)  # generation, first row, ids, [(id, row)]
 
 
 class _Row(NamedTuple):
@@ -257,6 +270,7 @@ class BankTableModel(QAbstractTableModel):
             self._in_flight.add(start)
             page = [int(i) for i in self._ids[start : start + self.PAGE]]
             bank, generation, relay = self._bank, self._generation, self._relay
+            fields = [c.field for c in self._columns]
 
             def load() -> None:
                 try:
@@ -264,17 +278,20 @@ class BankTableModel(QAbstractTableModel):
                 except BankError as exc:
                     log.warning("could not read rows: %s", exc)
                     got = {}
+                rows = _rows(page, got, fields)  # formatted here, not on the UI thread
                 with contextlib.suppress(RuntimeError):  # the model went away meanwhile
-                    relay.loaded.emit(generation, start, page, got)
+                    relay.loaded.emit(generation, start, page, rows)
 
             manager_pool().start(load)
         return None
 
-    def _on_page(self, generation: int, start: int, page: list[int], got: dict) -> None:
+    def _on_page(
+        self, generation: int, start: int, page: list[int], rows: list[tuple[int, _Row | None]]
+    ) -> None:
         self._in_flight.discard(start)
         if generation != self._generation:
             return  # the ids changed or rows were edited since: this page may be stale
-        self._store_page(page, got)
+        self._store_rows(rows)
         if self._ids:
             last = min(start + len(page), len(self._ids)) - 1
             self.dataChanged.emit(self.index(start, 0), self.index(last, len(self._columns) - 1))
@@ -295,14 +312,11 @@ class BankTableModel(QAbstractTableModel):
         self._store_page(page, got)
 
     def _store_page(self, page: list[int], got: dict[int, Phrase]) -> None:
-        fields = [c.field for c in self._columns]
-        for pid in page:
-            phrase = got.get(pid)  # None: deleted meanwhile
-            self._cache[pid] = (
-                _Row(phrase, tuple(_format(phrase, f) for f in fields))
-                if phrase is not None
-                else None
-            )
+        self._store_rows(_rows(page, got, [c.field for c in self._columns]))
+
+    def _store_rows(self, rows: list[tuple[int, _Row | None]]) -> None:
+        for pid, row in rows:
+            self._cache[pid] = row
         while len(self._cache) > self.CACHE_ROWS:
             self._cache.popitem(last=False)
 
