@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import logging
+import re
 import threading
 from collections.abc import Callable
 from enum import Enum
@@ -84,6 +85,8 @@ SAVE_FILTER = QT_TRANSLATE_NOOP(
 )
 DOCX_FILTER = QT_TRANSLATE_NOOP("MainWindow", "Word 文档（公文格式） (*.docx)")
 IMPORT_FILTER = QT_TRANSLATE_NOOP("MainWindow", "讲话稿 (*.txt *.md *.docx);;所有文件 (*)")
+
+_MNEMONIC = re.compile(r"\(&\w\)")
 
 #: Inserts longer than this (pastes) are not touched by as-you-type punctuation.
 _PUNCT_MAX_INSERT = 32
@@ -233,7 +236,7 @@ class MainWindow(QMainWindow):
         self.editor.setFocus()
         if load_bank:
             self.reload_bank()
-        QTimer.singleShot(0, self.check_recovery)
+        QTimer.singleShot(0, self, self.check_recovery)
 
     # ------------------------------------------------------------------ actions and menus
 
@@ -249,6 +252,8 @@ class MainWindow(QMainWindow):
         tip: str = "",
     ) -> QAction:
         action = QAction(text, self)
+        # Toolbar buttons show "新建", not "新建(N)…" (Chinese menus put the mnemonic in brackets).
+        action.setIconText(_MNEMONIC.sub("", text).replace("…", "").replace("&", ""))
         keys: list[QKeySequence] = []
         if standard is not None:
             keys = QKeySequence.keyBindings(standard)

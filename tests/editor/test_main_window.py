@@ -384,6 +384,18 @@ def test_settings_persist_across_windows(window, make_window):
     assert again.action_fullwidth_typing.isChecked()
 
 
+def test_window_size_persists(window, make_window):
+    window.resize(700, 520)  # inside the offscreen screen (800×600)
+    assert window.close()
+    again = make_window()
+    assert (again.width(), again.height()) == (700, 520)
+
+
+def test_toolbar_buttons_have_no_mnemonics(window):
+    assert window.action_new.iconText() == "新建"
+    assert window.action_open.iconText() == "打开"
+
+
 def test_bad_settings_file_falls_back_to_defaults(make_window):
     settings_path().parent.mkdir(parents=True)
     settings_path().write_text("{broken", encoding="utf-8")
