@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import sys
 import threading
 import time
 from collections.abc import Callable
@@ -25,7 +24,6 @@ __all__ = [
     "BankJob",
     "JobRunner",
     "LatestRunner",
-    "guard_pyside_refcounts",
     "manager_pool",
     "returns_none",
     "user_message",
@@ -50,39 +48,6 @@ def manager_pool() -> QThreadPool:
     return _POOL
 
 
-_GUARDED = False
-
-
-def guard_pyside_refcounts() -> bool:
-    """Work around a reference-count bug of the PySide6 build in use; True if it was needed.
-
-    PySide6 6.12 on CPython 3.11 hands back ``None`` from void methods (``setText``,
-    ``hide``, ...) and ``True`` from ``Signal.emit`` without taking a reference, so every such
-    call drops one reference the interpreter never gave away. ``True`` starts with ~150
-    references: after ~150 ``emit()`` calls the process aborts ("Fatal Python error:
-    bool_dealloc"), and a long session dies the same way on ``None``. The fix Python 3.12 made
-    (immortal singletons) is applied by hand: the three singletons get 2**40 extra
-    references, which no session can use up. Probed first, so a fixed PySide leaves them be.
-    Call once, early, from the GUI thread (the app's ``main()``; tests call it too).
-    """
-    global _GUARDED
-    if _GUARDED:
-        return True
-    if sys.implementation.name != "cpython" or sys.version_info >= (3, 12):
-        return False
-    probe = QObject()
-    before = sys.getrefcount(None)
-    probe.setObjectName("refcountProbe")
-    after = sys.getrefcount(None)
-    if after >= before:
-        return False
-    import ctypes
-
-    for singleton in (None, True, False):
-        ctypes.c_ssize_t.from_address(id(singleton)).value += 1 << 40
-    _GUARDED = True
-    log.warning("PySide6 reference-count bug detected: None/True/False pinned")
-    return True
 
 
 def returns_none(fn: Callable[[], Any]) -> Callable[..., None]:

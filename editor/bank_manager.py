@@ -60,7 +60,6 @@ from editor.bank_jobs import (
     BankJob,
     JobRunner,
     LatestRunner,
-    guard_pyside_refcounts,
     returns_none,
 )
 from editor.bank_model import BANK_COLUMNS, ORIGIN_LABELS, BankTableModel, split_tags
@@ -493,7 +492,6 @@ class BankManager(QMainWindow):
     SEARCH_DELAY_MS = 200
 
     def __init__(self, bank: PhraseBank, parent: QWidget | None = None) -> None:
-        guard_pyside_refcounts()  # before this window emits its first signal
         super().__init__(parent)
         self.setObjectName("phraseBankManager")
         self.setWindowTitle(tr("短语库管理"))

@@ -64,10 +64,8 @@ def main() -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     app = QApplication(sys.argv)
     app.setFont(QFont("WenQuanYi Micro Hei", 10))
-    from editor.bank_jobs import guard_pyside_refcounts
     from editor.bank_manager import BankManager
 
-    guard_pyside_refcounts()
     tmp = tempfile.TemporaryDirectory()
     bank = PhraseBank.open(Path(tmp.name) / "bank.db")
     for text, kind, tags, freq, uses in ENTRIES:

@@ -14,18 +14,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemDelegate, QLineEdit
 
 from editor import bank_manager as bm
-from editor.bank_jobs import guard_pyside_refcounts, manager_pool
+from editor.bank_jobs import manager_pool
 from editor.bank_manager import BankManager, PhraseDialog, TagDialog, open_bank_manager
 from editor.bank_model import BankTableModel
 from phrasebank import PhraseBank
 from tests.editor.typing import type_text
-
-
-@pytest.fixture(autouse=True)
-def _pyside_refcounts():
-    """See editor.bank_jobs.guard_pyside_refcounts: without it this build aborts the run."""
-    guard_pyside_refcounts()
-
 
 SEEDS = Path(__file__).resolve().parents[2] / "resources" / "seeds"
 

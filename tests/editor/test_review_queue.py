@@ -5,16 +5,10 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from editor.bank_jobs import guard_pyside_refcounts, manager_pool
+from editor.bank_jobs import manager_pool
 from editor.bank_manager import PhraseDialog
 from phrasebank import PhraseBank
 from tests.editor.test_bank_manager import make_manager, wait_job, wait_loaded
-
-
-@pytest.fixture(autouse=True)
-def _pyside_refcounts():
-    guard_pyside_refcounts()
-
 
 PENDING = [
     # text, doc_freq

@@ -87,6 +87,6 @@ def test_stats_json(run):
 
 
 def test_default_bank_is_the_users_bank_under_the_override(speech_home):
-    out = CliRunner().invoke(cli, ["add", "真抓实干"])
+    out = CliRunner().invoke(cli, ["add", "本单位自拟的一句新表述"])
     assert out.exit_code == 0, out.output
     assert (speech_home / "data" / "bank.db").exists()
