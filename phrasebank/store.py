@@ -257,13 +257,19 @@ class Store:
     # connections
 
     def _connect(self) -> sqlite3.Connection:
+        # Each connection is used by the thread that opened it only (see ``db``); the
+        # same-thread check is off so that close() may run from the thread that owns the bank.
         if self._closed:
             raise BankError("短语库已关闭。")
         if self.read_only:
             uri = f"{self.path.resolve().as_uri()}?mode=ro"
-            conn = sqlite3.connect(uri, uri=True, timeout=self.timeout, isolation_level=None)
+            conn = sqlite3.connect(
+                uri, uri=True, timeout=self.timeout, isolation_level=None, check_same_thread=False
+            )
         else:
-            conn = sqlite3.connect(str(self.path), timeout=self.timeout, isolation_level=None)
+            conn = sqlite3.connect(
+                str(self.path), timeout=self.timeout, isolation_level=None, check_same_thread=False
+            )
         conn.execute(f"PRAGMA busy_timeout = {int(self.timeout * 1000)}")
         if not self.read_only:
             conn.execute("PRAGMA journal_mode = WAL")
