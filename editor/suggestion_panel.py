@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QDockWidget,
+    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -76,6 +77,11 @@ class SuggestionPanel(QDockWidget):
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
         self.tree.setExpandsOnDoubleClick(False)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
         # Never take focus from the editor (and never switch its input method off).
         self.tree.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.tree.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
@@ -91,6 +97,7 @@ class SuggestionPanel(QDockWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         layout.addWidget(splitter, 1)
+        body.setMinimumWidth(300)
         self.setWidget(body)
         self._suggestions: list[Suggestion] = []
         self._entries: list[QTreeWidgetItem] = []
@@ -125,7 +132,6 @@ class SuggestionPanel(QDockWidget):
             item.setToolTip(0, s.text)
             item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.tree.expandAll()
-        self.tree.resizeColumnToContents(1)
         self.tree.blockSignals(False)
         self.tree.setUpdatesEnabled(True)
         if self._suggestions:

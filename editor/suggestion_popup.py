@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -91,6 +91,7 @@ class SuggestionPopup(QWidget):
         #: Where the popup went the last time it was placed: "above" or "below" the caret.
         self.placement = ""
         self._hint = "Tab 插入 · Alt+数字 选择 · Esc 关闭"
+        self._metrics_cache: tuple[QFontMetrics, QFontMetrics, int] | None = None
 
     # -- content -------------------------------------------------------------------------
 
@@ -134,12 +135,22 @@ class SuggestionPopup(QWidget):
     # -- geometry ------------------------------------------------------------------------
 
     def _metrics(self) -> tuple[QFontMetrics, QFontMetrics, int]:
-        fm = QFontMetrics(self.font())
+        # Cached: painting asks for these once per row, and the popup repaints often.
+        if self._metrics_cache is None:
+            fm = QFontMetrics(self.font())
+            sfm = QFontMetrics(self._small_font())
+            self._metrics_cache = (fm, sfm, max(fm.height(), sfm.height()) + 8)
+        return self._metrics_cache
+
+    def _small_font(self) -> QFont:
         small = QFont(self.font())
         small.setPointSizeF(max(self.font().pointSizeF() * 0.8, 7.0))
-        sfm = QFontMetrics(small)
-        row_h = max(fm.height(), sfm.height()) + 8
-        return fm, sfm, row_h
+        return small
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            self._metrics_cache = None
+        super().changeEvent(event)
 
     def _max_text_width(self) -> int:
         screen = self.screen() or QGuiApplication.primaryScreen()
@@ -193,8 +204,7 @@ class SuggestionPopup(QWidget):
         p.fillRect(self.rect(), pal.color(QPalette.ColorRole.Base))
         p.setPen(pal.color(QPalette.ColorRole.Mid))
         p.drawRect(self.rect().adjusted(0, 0, -1, -1))
-        small = QFont(self.font())
-        small.setPointSizeF(max(self.font().pointSizeF() * 0.8, 7.0))
+        small = self._small_font()
         num_w = fm.horizontalAdvance("9") + 12
         marker_w = sfm.horizontalAdvance("规范") + 14
         for row, s in enumerate(self._items):
