@@ -29,7 +29,7 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QTextCursor
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QMainWindow, QWidget
 
 from editor.draft_edit import DraftEdit
 from editor.suggestion_panel import SuggestionPanel
@@ -356,8 +356,12 @@ class SuggestionController(QObject):
     def _on_focus_lost(self) -> None:
         self.hide_popup()
 
+    def follow_window(self, window: QWidget) -> None:
+        """Keep the popup at the caret when ``window`` (the editor's top level) moves."""
+        window.installEventFilter(self)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.editor and event.type() in (QEvent.Type.Move, QEvent.Type.Resize):
+        if event.type() in (QEvent.Type.Move, QEvent.Type.Resize):
             self._reposition()
         return False
 
@@ -509,6 +513,7 @@ def install_suggestions(
     panel = SuggestionPanel(window)
     controller = SuggestionController(editor, window, panel=panel)
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, panel)
+    controller.follow_window(window)
 
     def on_visibility(visible: bool) -> None:
         if visible:

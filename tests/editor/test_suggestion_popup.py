@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QRect, Qt
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QTextCursor
+from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence, QTextCursor
 from PySide6.QtWidgets import QApplication
 
 from editor.suggestion_popup import SuggestionPopup, marker_for
@@ -470,3 +470,25 @@ def test_real_bank_strictness_from_settings_reaches_the_bank(qtbot, bank):
     with qtbot.waitSignal(ctl.dispatcher.finished) as blocker:
         pass
     assert blocker.args[1] == []  # no correction offered at this strictness
+
+
+def test_popup_follows_the_window_when_it_moves(qtbot):
+    window, editor, ctl = make_editor(qtbot)
+    editor.setPlainText("同志们：\n" + "\n" * 12)
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    type_text(editor, "以习")
+    wait_popup(qtbot, ctl)
+    before = ctl.popup.pos()
+    window.move(window.x() + 30, window.y() + 20)
+    qtbot.waitUntil(lambda: ctl.popup.pos() == before + QPoint(30, 20))
+    assert ctl.popup.isVisible()
+
+
+def test_input_method_is_told_when_the_caret_moves(qtbot, monkeypatch):
+    _w, editor, _ctl = make_editor(qtbot)
+    updates: list[object] = []
+    im = QGuiApplication.inputMethod()
+    monkeypatch.setattr(im, "update", lambda queries: updates.append(queries))
+    type_text(editor, "同志们")
+    qtbot.keyClick(editor, Qt.Key.Key_Left)
+    assert updates.count(Qt.InputMethodQuery.ImCursorRectangle) >= 4
