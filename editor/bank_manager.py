@@ -96,10 +96,6 @@ SPEECH_FILTER = "讲稿 (*.txt *.md *.docx);;所有文件 (*)"
 TABLE_FILTER = "表格 (*.csv *.json)"
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("BankManager", text)
-
-
 # --- queries ----------------------------------------------------------------------------------
 
 
@@ -193,15 +189,21 @@ class PhraseDialog(QDialog):
     def __init__(self, parent: QWidget | None = None, phrase: Phrase | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("phraseDialog")
-        self.setWindowTitle(tr("编辑短语") if phrase else tr("新增短语"))
+        self.setWindowTitle(
+            QCoreApplication.translate("BankManager", "编辑短语")
+            if phrase
+            else QCoreApplication.translate("BankManager", "新增短语")
+        )
         self.text_edit = QPlainTextEdit(self)
         self.text_edit.setObjectName("phraseText")
         self.text_edit.setPlaceholderText(
-            tr("短语内容，空白处用 ×× 表示（如：为加快建设××作出新的更大贡献）")
+            QCoreApplication.translate(
+                "BankManager", "短语内容，空白处用 ×× 表示（如：为加快建设××作出新的更大贡献）"
+            )
         )
         self.text_edit.setFixedHeight(self.fontMetrics().height() * 4)
         self.kind_combo = QComboBox(self)
-        self.kind_combo.addItem(tr("自动判断"), None)
+        self.kind_combo.addItem(QCoreApplication.translate("BankManager", "自动判断"), None)
         for kind in KINDS:
             self.kind_combo.addItem(KIND_LABELS[kind], kind)
         self.function_list = QListWidget(self)
@@ -213,19 +215,21 @@ class PhraseDialog(QDialog):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
         self.topics_edit = QLineEdit(self)
-        self.topics_edit.setPlaceholderText(tr("用顿号分隔，如：经济发展、营商环境"))
+        self.topics_edit.setPlaceholderText(
+            QCoreApplication.translate("BankManager", "用顿号分隔，如：经济发展、营商环境")
+        )
         self.note_edit = QLineEdit(self)
-        self.favourite_box = QCheckBox(tr("收藏"), self)
+        self.favourite_box = QCheckBox(QCoreApplication.translate("BankManager", "收藏"), self)
         self.error_label = QLabel(self)
         self.error_label.setObjectName("phraseError")
         self.error_label.setStyleSheet("color: #b00020")
         self.error_label.hide()
         form = QFormLayout()
-        form.addRow(tr("内容"), self.text_edit)
-        form.addRow(tr("类型"), self.kind_combo)
-        form.addRow(tr("功能"), self.function_list)
-        form.addRow(tr("主题"), self.topics_edit)
-        form.addRow(tr("备注"), self.note_edit)
+        form.addRow(QCoreApplication.translate("BankManager", "内容"), self.text_edit)
+        form.addRow(QCoreApplication.translate("BankManager", "类型"), self.kind_combo)
+        form.addRow(QCoreApplication.translate("BankManager", "功能"), self.function_list)
+        form.addRow(QCoreApplication.translate("BankManager", "主题"), self.topics_edit)
+        form.addRow(QCoreApplication.translate("BankManager", "备注"), self.note_edit)
         form.addRow("", self.favourite_box)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -272,7 +276,11 @@ class PhraseDialog(QDialog):
 
     def accept(self) -> None:
         if not self.values()["text"]:
-            self.error_label.setText(tr("短语内容不能为空。请输入要收入短语库的文字。"))
+            self.error_label.setText(
+                QCoreApplication.translate(
+                    "BankManager", "短语内容不能为空。请输入要收入短语库的文字。"
+                )
+            )
             self.error_label.show()
             self.text_edit.setFocus()
             return
@@ -295,14 +303,20 @@ class TagDialog(QDialog):
     def __init__(self, parent: QWidget | None = None, *, remove: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("tagDialog")
-        self.setWindowTitle(tr("去掉标签") if remove else tr("添加标签"))
+        self.setWindowTitle(
+            QCoreApplication.translate("BankManager", "去掉标签")
+            if remove
+            else QCoreApplication.translate("BankManager", "添加标签")
+        )
         self.tag_list = QListWidget(self)
         for tag in (*FUNCTION_TAGS, *TOPIC_TAGS):
             item = QListWidgetItem(tag, self.tag_list)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
         self.extra_edit = QLineEdit(self)
-        self.extra_edit.setPlaceholderText(tr("其他标签，用顿号分隔"))
+        self.extra_edit.setPlaceholderText(
+            QCoreApplication.translate("BankManager", "其他标签，用顿号分隔")
+        )
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -390,12 +404,23 @@ class DuplicatesPanel(QWidget):
         self._manager = manager
         self.clusters: list[list[Phrase]] = []
         self.label = QLabel(
-            tr("查找文字几乎相同的条目（相似度 ≥ 90%），合并后保留双方的出处和使用次数。"), self
+            QCoreApplication.translate(
+                "BankManager",
+                "查找文字几乎相同的条目（相似度 ≥ 90%），合并后保留双方的出处和使用次数。",
+            ),
+            self,
         )
         self.label.setWordWrap(True)
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("duplicateClusters")
-        self.tree.setHeaderLabels([tr("短语"), tr("频次"), tr("使用"), tr("来源")])
+        self.tree.setHeaderLabels(
+            [
+                QCoreApplication.translate("BankManager", "短语"),
+                QCoreApplication.translate("BankManager", "频次"),
+                QCoreApplication.translate("BankManager", "使用"),
+                QCoreApplication.translate("BankManager", "来源"),
+            ]
+        )
         self.tree.setColumnWidth(0, 420)
         self.tree.setUniformRowHeights(True)
         top = QHBoxLayout()
@@ -418,7 +443,12 @@ class DuplicatesPanel(QWidget):
         self.tree.clear()
         for n, cluster in enumerate(clusters, start=1):
             group = QTreeWidgetItem(
-                self.tree, [tr("第 {n} 组（{k} 条）").format(n=n, k=len(cluster))]
+                self.tree,
+                [
+                    QCoreApplication.translate("BankManager", "第 {n} 组（{k} 条）").format(
+                        n=n, k=len(cluster)
+                    )
+                ],
             )
             group.setData(0, Qt.ItemDataRole.UserRole, n - 1)
             for p in cluster:
@@ -439,12 +469,15 @@ class DuplicatesPanel(QWidget):
             self.tree.setCurrentItem(first_entry)
         if clusters:
             self.label.setText(
-                tr(
-                    "找到 {n} 组近似重复。选中要保留的一条，点“合并选中组”：其余条目并入它。"
+                QCoreApplication.translate(
+                    "BankManager",
+                    "找到 {n} 组近似重复。选中要保留的一条，点“合并选中组”：其余条目并入它。",
                 ).format(n=len(clusters))
             )
         else:
-            self.label.setText(tr("没有发现近似重复的条目。"))
+            self.label.setText(
+                QCoreApplication.translate("BankManager", "没有发现近似重复的条目。")
+            )
         self._sync()
 
     def _current_group(self) -> tuple[QTreeWidgetItem, QTreeWidgetItem] | None:
@@ -494,7 +527,7 @@ class BankManager(QMainWindow):
     def __init__(self, bank: PhraseBank, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("phraseBankManager")
-        self.setWindowTitle(tr("短语库管理"))
+        self.setWindowTitle(QCoreApplication.translate("BankManager", "短语库管理"))
         self.resize(1100, 680)
         self.bank = bank
         self.undo_stack = QUndoStack(self)
@@ -503,7 +536,9 @@ class BankManager(QMainWindow):
         self._query = Query()
         self._runner = LatestRunner(self)
         self._runner.ready.connect(self._on_ids)
-        self._runner.failed.connect(lambda m: self.show_error(tr("查询短语库"), m))
+        self._runner.failed.connect(
+            lambda m: self.show_error(QCoreApplication.translate("BankManager", "查询短语库"), m)
+        )
         self._pending_select: int | None = None
         self._stats_dirty = True
 
@@ -541,71 +576,113 @@ class BankManager(QMainWindow):
 
     def _make_actions(self) -> None:
         a = self._action
-        self.action_add = a(tr("新增"), self.add_phrase_dialog, "Ctrl+N", tr("新增一条短语"))
-        self.action_edit = a(tr("编辑"), self._edit_current, "Ctrl+E", tr("编辑选中的短语"))
+        self.action_add = a(
+            QCoreApplication.translate("BankManager", "新增"),
+            self.add_phrase_dialog,
+            "Ctrl+N",
+            QCoreApplication.translate("BankManager", "新增一条短语"),
+        )
+        self.action_edit = a(
+            QCoreApplication.translate("BankManager", "编辑"),
+            self._edit_current,
+            "Ctrl+E",
+            QCoreApplication.translate("BankManager", "编辑选中的短语"),
+        )
         self.action_delete = a(
-            tr("删除"), self.delete_selected, "Delete", tr("删除选中的短语（可撤销）")
+            QCoreApplication.translate("BankManager", "删除"),
+            self.delete_selected,
+            "Delete",
+            QCoreApplication.translate("BankManager", "删除选中的短语（可撤销）"),
         )
         self.action_favourite = a(
-            tr("收藏"), self.toggle_favourite, "Ctrl+D", tr("收藏或取消收藏选中的短语")
+            QCoreApplication.translate("BankManager", "收藏"),
+            self.toggle_favourite,
+            "Ctrl+D",
+            QCoreApplication.translate("BankManager", "收藏或取消收藏选中的短语"),
         )
         self.action_tag = a(
-            tr("加标签"),
+            QCoreApplication.translate("BankManager", "加标签"),
             lambda: self.tag_selected(remove=False),
             "Ctrl+T",
-            tr("给选中的短语添加标签"),
+            QCoreApplication.translate("BankManager", "给选中的短语添加标签"),
         )
         self.action_untag = a(
-            tr("去标签"), lambda: self.tag_selected(remove=True), None, tr("去掉选中短语的标签")
+            QCoreApplication.translate("BankManager", "去标签"),
+            lambda: self.tag_selected(remove=True),
+            None,
+            QCoreApplication.translate("BankManager", "去掉选中短语的标签"),
         )
-        self.action_undo = self.undo_stack.createUndoAction(self, tr("撤销"))
+        self.action_undo = self.undo_stack.createUndoAction(
+            self, QCoreApplication.translate("BankManager", "撤销")
+        )
         self.action_undo.setShortcut(QKeySequence.StandardKey.Undo)
-        self.action_redo = self.undo_stack.createRedoAction(self, tr("重做"))
+        self.action_redo = self.undo_stack.createRedoAction(
+            self, QCoreApplication.translate("BankManager", "重做")
+        )
         self.action_redo.setShortcut(QKeySequence.StandardKey.Redo)
         self.action_import_speeches = a(
-            tr("导入讲稿…"),
+            QCoreApplication.translate("BankManager", "导入讲稿…"),
             self._import_speech_files,
             None,
-            tr("从讲稿文件（.txt .md .docx）挖掘短语"),
+            QCoreApplication.translate("BankManager", "从讲稿文件（.txt .md .docx）挖掘短语"),
         )
         self.action_import_folder = a(
-            tr("导入文件夹…"),
+            QCoreApplication.translate("BankManager", "导入文件夹…"),
             self._import_speech_folder,
             None,
-            tr("从一个文件夹里的所有讲稿挖掘短语"),
+            QCoreApplication.translate("BankManager", "从一个文件夹里的所有讲稿挖掘短语"),
         )
         self.action_import_entries = a(
-            tr("导入 CSV/JSON…"), self._import_entries, None, tr("导入表格中的短语")
+            QCoreApplication.translate("BankManager", "导入 CSV/JSON…"),
+            self._import_entries,
+            None,
+            QCoreApplication.translate("BankManager", "导入表格中的短语"),
         )
         self.action_export_all = a(
-            tr("导出全部…"),
+            QCoreApplication.translate("BankManager", "导出全部…"),
             lambda: self._export(selection=False),
             None,
-            tr("把整个短语库导出为 CSV 或 JSON"),
+            QCoreApplication.translate("BankManager", "把整个短语库导出为 CSV 或 JSON"),
         )
         self.action_export_selection = a(
-            tr("导出选中…"),
+            QCoreApplication.translate("BankManager", "导出选中…"),
             lambda: self._export(selection=True),
             None,
-            tr("把选中的短语导出为 CSV 或 JSON"),
+            QCoreApplication.translate("BankManager", "把选中的短语导出为 CSV 或 JSON"),
         )
         self.action_export_pack = a(
-            tr("导出短语包…"), self._export_pack, None, tr("打包短语库（含出处），分享给同事")
+            QCoreApplication.translate("BankManager", "导出短语包…"),
+            self._export_pack,
+            None,
+            QCoreApplication.translate("BankManager", "打包短语库（含出处），分享给同事"),
         )
         self.action_import_pack = a(
-            tr("导入短语包…"),
+            QCoreApplication.translate("BankManager", "导入短语包…"),
             self._import_pack,
             None,
-            tr("合并同事分享的短语包；不会覆盖您自己的修改"),
+            QCoreApplication.translate("BankManager", "合并同事分享的短语包；不会覆盖您自己的修改"),
         )
         self.action_find_duplicates = a(
-            tr("查找近似重复"), self.find_duplicates, None, tr("查找文字几乎相同的条目")
+            QCoreApplication.translate("BankManager", "查找近似重复"),
+            self.find_duplicates,
+            None,
+            QCoreApplication.translate("BankManager", "查找文字几乎相同的条目"),
         )
         self.action_merge_cluster = a(
-            tr("合并选中组"), self.merge_current_cluster, None, tr("把组内其他条目并入选中的条目")
+            QCoreApplication.translate("BankManager", "合并选中组"),
+            self.merge_current_cluster,
+            None,
+            QCoreApplication.translate("BankManager", "把组内其他条目并入选中的条目"),
         )
-        self.action_refresh = a(tr("刷新"), self.refresh, "F5", tr("重新读取短语库"))
-        self.action_focus_search = a(tr("搜索"), self._focus_search, "Ctrl+F")
+        self.action_refresh = a(
+            QCoreApplication.translate("BankManager", "刷新"),
+            self.refresh,
+            "F5",
+            QCoreApplication.translate("BankManager", "重新读取短语库"),
+        )
+        self.action_focus_search = a(
+            QCoreApplication.translate("BankManager", "搜索"), self._focus_search, "Ctrl+F"
+        )
         self.addAction(self.action_focus_search)
 
     def _make_widgets(self) -> None:
@@ -614,15 +691,27 @@ class BankManager(QMainWindow):
         self.search_edit.setObjectName("bankSearch")
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.setPlaceholderText(
-            tr("搜索：文字、近似写法或拼音首字母（如 qmcyzd → 全面从严治党）")
+            QCoreApplication.translate(
+                "BankManager", "搜索：文字、近似写法或拼音首字母（如 qmcyzd → 全面从严治党）"
+            )
         )
-        self.kind_filter = self._combo(tr("全部类型"), [(KIND_LABELS[k], k) for k in KINDS])
-        self.function_filter = self._combo(tr("全部功能"), [(t, t) for t in FUNCTION_TAGS])
-        self.topic_filter = self._combo(tr("全部主题"), [(t, t) for t in TOPIC_TAGS])
+        self.kind_filter = self._combo(
+            QCoreApplication.translate("BankManager", "全部类型"),
+            [(KIND_LABELS[k], k) for k in KINDS],
+        )
+        self.function_filter = self._combo(
+            QCoreApplication.translate("BankManager", "全部功能"), [(t, t) for t in FUNCTION_TAGS]
+        )
+        self.topic_filter = self._combo(
+            QCoreApplication.translate("BankManager", "全部主题"), [(t, t) for t in TOPIC_TAGS]
+        )
         self.origin_filter = self._combo(
-            tr("全部来源"), [(ORIGIN_LABELS.get(o, o), o) for o in ORIGINS]
+            QCoreApplication.translate("BankManager", "全部来源"),
+            [(ORIGIN_LABELS.get(o, o), o) for o in ORIGINS],
         )
-        self.favourite_filter = QCheckBox(tr("只看收藏"), central)
+        self.favourite_filter = QCheckBox(
+            QCoreApplication.translate("BankManager", "只看收藏"), central
+        )
         self.favourite_filter.toggled.connect(self._on_filters_changed)
         filters = QHBoxLayout()
         filters.addWidget(self.search_edit, 3)
@@ -672,10 +761,10 @@ class BankManager(QMainWindow):
         self.stats_view = BankStatsView(self.bank, self)
         self.tabs = QTabWidget(central)
         self.tabs.setObjectName("bankTabs")
-        self.tabs.addTab(entries, tr("全部条目"))
-        self.tabs.addTab(self.review, tr("待审核"))
-        self.tabs.addTab(self.duplicates, tr("近似重复"))
-        self.tabs.addTab(self.stats_view, tr("统计"))
+        self.tabs.addTab(entries, QCoreApplication.translate("BankManager", "全部条目"))
+        self.tabs.addTab(self.review, QCoreApplication.translate("BankManager", "待审核"))
+        self.tabs.addTab(self.duplicates, QCoreApplication.translate("BankManager", "近似重复"))
+        self.tabs.addTab(self.stats_view, QCoreApplication.translate("BankManager", "统计"))
         self.tabs.currentChanged.connect(self._on_tab)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -690,7 +779,7 @@ class BankManager(QMainWindow):
         self.progress = QProgressBar(status)
         self.progress.setObjectName("jobProgress")
         self.progress.setMaximumWidth(220)
-        self.cancel_button = QPushButton(tr("取消"), status)
+        self.cancel_button = QPushButton(QCoreApplication.translate("BankManager", "取消"), status)
         self.cancel_button.setObjectName("cancelJob")
         self.cancel_button.clicked.connect(self.cancel_job)
         for widget in (self.job_label, self.progress, self.cancel_button):
@@ -707,7 +796,7 @@ class BankManager(QMainWindow):
         return combo
 
     def _make_toolbar(self) -> None:
-        bar = QToolBar(tr("短语库"), self)
+        bar = QToolBar(QCoreApplication.translate("BankManager", "短语库"), self)
         bar.setObjectName("bankToolbar")
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         bar.setMovable(False)
@@ -727,7 +816,7 @@ class BankManager(QMainWindow):
                 bar.addSeparator()
             else:
                 bar.addAction(action)
-        imports = QMenu(tr("导入"), self)
+        imports = QMenu(QCoreApplication.translate("BankManager", "导入"), self)
         imports.addActions(
             [
                 self.action_import_speeches,
@@ -736,7 +825,7 @@ class BankManager(QMainWindow):
                 self.action_import_pack,
             ]
         )
-        exports = QMenu(tr("导出"), self)
+        exports = QMenu(QCoreApplication.translate("BankManager", "导出"), self)
         exports.addActions(
             [self.action_export_all, self.action_export_selection, self.action_export_pack]
         )
@@ -765,19 +854,31 @@ class BankManager(QMainWindow):
         """ "merge" (fold into ``existing``), "add" (keep both) or "cancel"."""
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(tr("已有相同或相近的短语"))
+        box.setWindowTitle(QCoreApplication.translate("BankManager", "已有相同或相近的短语"))
         if exact:
             box.setText(
-                tr("短语库里已有“{t}”。要把标签、备注合并到已有条目吗？").format(t=existing.text)
+                QCoreApplication.translate(
+                    "BankManager", "短语库里已有“{t}”。要把标签、备注合并到已有条目吗？"
+                ).format(t=existing.text)
             )
         else:
             box.setText(
-                tr("“{new}”与已有的“{old}”几乎相同。\n合并到已有条目，还是仍然保留两条？").format(
-                    new=text, old=existing.text
-                )
+                QCoreApplication.translate(
+                    "BankManager",
+                    "“{new}”与已有的“{old}”几乎相同。\n合并到已有条目，还是仍然保留两条？",
+                ).format(new=text, old=existing.text)
             )
-        merge = box.addButton(tr("合并"), QMessageBox.ButtonRole.AcceptRole)
-        keep = None if exact else box.addButton(tr("仍然保留"), QMessageBox.ButtonRole.YesRole)
+        merge = box.addButton(
+            QCoreApplication.translate("BankManager", "合并"), QMessageBox.ButtonRole.AcceptRole
+        )
+        keep = (
+            None
+            if exact
+            else box.addButton(
+                QCoreApplication.translate("BankManager", "仍然保留"),
+                QMessageBox.ButtonRole.YesRole,
+            )
+        )
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.exec()
         clicked = box.clickedButton()
@@ -841,7 +942,7 @@ class BankManager(QMainWindow):
 
     def _run_query(self) -> None:
         q, bank = self._query, self.bank
-        self.count_label.setText(tr("正在查询…"))
+        self.count_label.setText(QCoreApplication.translate("BankManager", "正在查询…"))
         self._runner.submit(lambda: run_query(bank, q))
 
     def _on_filters_changed(self) -> None:
@@ -881,10 +982,20 @@ class BankManager(QMainWindow):
         self.model.set_ids(ids)
         n = len(ids)
         if self._query.text:
-            more = tr("（仅显示前 {k} 条）").format(k=SEARCH_LIMIT) if n >= SEARCH_LIMIT else ""
-            self.count_label.setText(tr("找到 {n} 条").format(n=f"{n:,}") + more)
+            more = (
+                QCoreApplication.translate("BankManager", "（仅显示前 {k} 条）").format(
+                    k=SEARCH_LIMIT
+                )
+                if n >= SEARCH_LIMIT
+                else ""
+            )
+            self.count_label.setText(
+                QCoreApplication.translate("BankManager", "找到 {n} 条").format(n=f"{n:,}") + more
+            )
         else:
-            self.count_label.setText(tr("共 {n} 条").format(n=f"{n:,}"))
+            self.count_label.setText(
+                QCoreApplication.translate("BankManager", "共 {n} 条").format(n=f"{n:,}")
+            )
         row = -1
         if keep is not None and n <= 200_000:  # a linear scan; skip it on huge lists
             row = self.model.row_of(keep)
@@ -897,7 +1008,12 @@ class BankManager(QMainWindow):
         self._sync_actions()
 
     def _on_review_count(self, n: int) -> None:
-        self.tabs.setTabText(1, tr("待审核（{n}）").format(n=f"{n:,}") if n else tr("待审核"))
+        self.tabs.setTabText(
+            1,
+            QCoreApplication.translate("BankManager", "待审核（{n}）").format(n=f"{n:,}")
+            if n
+            else QCoreApplication.translate("BankManager", "待审核"),
+        )
 
     def _on_tab(self, index: int) -> None:
         if self.tabs.widget(index) is self.stats_view and self._stats_dirty:
@@ -994,7 +1110,11 @@ class BankManager(QMainWindow):
         try:
             fn()
         except DuplicateError as exc:
-            self.show_error(label, str(exc) + tr("请改用其他文字，或与已有条目合并。"))
+            self.show_error(
+                label,
+                str(exc)
+                + QCoreApplication.translate("BankManager", "请改用其他文字，或与已有条目合并。"),
+            )
             return False
         except (BankError, ValueError, KeyError) as exc:
             message = str(exc.args[0]) if isinstance(exc, KeyError) and exc.args else str(exc)
@@ -1019,10 +1139,15 @@ class BankManager(QMainWindow):
 
     def add_phrase(self, values: dict[str, Any]) -> Phrase | None:
         """Add an entry; a duplicate or near-duplicate offers to merge instead."""
-        label = tr("新增短语")
+        label = QCoreApplication.translate("BankManager", "新增短语")
         text = str(values.get("text") or "").strip()
         if not text:
-            self.show_error(label, tr("短语内容不能为空。请输入要收入短语库的文字。"))
+            self.show_error(
+                label,
+                QCoreApplication.translate(
+                    "BankManager", "短语内容不能为空。请输入要收入短语库的文字。"
+                ),
+            )
             return None
         existing = self.bank.find(text)
         if existing is not None:
@@ -1062,7 +1187,9 @@ class BankManager(QMainWindow):
         def redo() -> None:
             restore_with_provenance(self.bank, holder[0])
 
-        self._push(tr("新增“{t}”").format(t=phrase.text), redo, undo)
+        self._push(
+            QCoreApplication.translate("BankManager", "新增“{t}”").format(t=phrase.text), redo, undo
+        )
         self._pending_select = phrase.id
         self._clear_search_if_hidden(phrase)
         return phrase
@@ -1071,7 +1198,10 @@ class BankManager(QMainWindow):
         q = self._query
         if q.text or q.kind or q.function or q.topic or q.origin or q.favourite:
             self.statusBar().showMessage(
-                tr("已新增“{t}”；它可能不在当前的搜索或筛选结果中。").format(t=phrase.text), 6000
+                QCoreApplication.translate(
+                    "BankManager", "已新增“{t}”；它可能不在当前的搜索或筛选结果中。"
+                ).format(t=phrase.text),
+                6000,
             )
 
     def _merge_values_into(self, existing: Phrase, values: dict[str, Any]) -> None:
@@ -1083,7 +1213,11 @@ class BankManager(QMainWindow):
             "note": existing.note or str(values.get("note") or ""),
         }
         self._pending_select = existing.id
-        self._update(existing.id, changes, tr("合并到“{t}”").format(t=existing.text))
+        self._update(
+            existing.id,
+            changes,
+            QCoreApplication.translate("BankManager", "合并到“{t}”").format(t=existing.text),
+        )
 
     def _update(self, pid: int, changes: dict[str, Any], label: str) -> bool:
         before = self.bank.get(pid)
@@ -1120,14 +1254,19 @@ class BankManager(QMainWindow):
     def apply_edit(self, pid: int, changes: dict[str, Any]) -> bool:
         """Change an entry (from the dialog or an inline edit), refusing empty text and
         offering to merge when the new text duplicates another entry."""
-        label = tr("编辑短语")
+        label = QCoreApplication.translate("BankManager", "编辑短语")
         current = self.bank.get(pid)
         if current is None:
             return False
         if "text" in changes:
             text = str(changes["text"]).strip()
             if not text:
-                self.show_error(label, tr("短语内容不能为空。如要去掉这条短语，请用“删除”。"))
+                self.show_error(
+                    label,
+                    QCoreApplication.translate(
+                        "BankManager", "短语内容不能为空。如要去掉这条短语，请用“删除”。"
+                    ),
+                )
                 self.model.invalidate([pid])
                 return False
             changes = {**changes, "text": text}
@@ -1157,13 +1296,14 @@ class BankManager(QMainWindow):
         what = (
             f"“{first.text}”"
             if len(ids) == 1 and first
-            else tr("选中的 {n} 条短语").format(n=len(ids))
+            else QCoreApplication.translate("BankManager", "选中的 {n} 条短语").format(n=len(ids))
         )
         if not self.confirm(
-            tr("删除短语"),
-            tr("确定删除{what}吗？它们的出处记录也会一并删除。可以用“撤销”（Ctrl+Z）恢复。").format(
-                what=what
-            ),
+            QCoreApplication.translate("BankManager", "删除短语"),
+            QCoreApplication.translate(
+                "BankManager",
+                "确定删除{what}吗？它们的出处记录也会一并删除。可以用“撤销”（Ctrl+Z）恢复。",
+            ).format(what=what),
         ):
             return False
         return self.delete_ids(ids)
@@ -1175,7 +1315,7 @@ class BankManager(QMainWindow):
         def do() -> None:
             holder[0] = remove_with_provenance(self.bank, ids)
 
-        label = tr("删除 {n} 条短语").format(n=len(ids))
+        label = QCoreApplication.translate("BankManager", "删除 {n} 条短语").format(n=len(ids))
         if not self.run_change(label, do):
             return False
         self._push(label, do, lambda: restore_with_provenance(self.bank, holder[0]))
@@ -1183,7 +1323,10 @@ class BankManager(QMainWindow):
         if self.model.rowCount():
             self._pending_select = self.model.id_at(min(row, self.model.rowCount() - 1))
         self.statusBar().showMessage(
-            tr("已删除 {n} 条短语。按 Ctrl+Z 撤销。").format(n=len(ids)), 6000
+            QCoreApplication.translate("BankManager", "已删除 {n} 条短语。按 Ctrl+Z 撤销。").format(
+                n=len(ids)
+            ),
+            6000,
         )
         return True
 
@@ -1205,7 +1348,11 @@ class BankManager(QMainWindow):
             for pid in ids:
                 self.bank.update(pid, favourite=make)
 
-        label = tr("收藏") if make else tr("取消收藏")
+        label = (
+            QCoreApplication.translate("BankManager", "收藏")
+            if make
+            else QCoreApplication.translate("BankManager", "取消收藏")
+        )
         return self._bulk(ids, label, do)
 
     def tag_selected(self, *, remove: bool) -> bool:
@@ -1218,13 +1365,21 @@ class BankManager(QMainWindow):
         return self.tag_ids(ids, tags, remove=remove)
 
     def tag_ids(self, ids: list[int], tags: list[str], *, remove: bool = False) -> bool:
-        label = (tr("去掉标签：") if remove else tr("添加标签：")) + "、".join(tags)
+        label = (
+            QCoreApplication.translate("BankManager", "去掉标签：")
+            if remove
+            else QCoreApplication.translate("BankManager", "添加标签：")
+        ) + "、".join(tags)
         return self._bulk(ids, label, lambda: self.bank.tag(ids, tags, remove=remove))
 
     def set_status(self, ids: list[int], status: str) -> bool:
         """Accept ("active") or reject entries of the review queue; undoable."""
-        label = {"active": tr("接受"), "rejected": tr("拒绝"), "pending": tr("退回待审核")}[status]
-        label += tr(" {n} 条").format(n=len(ids))
+        label = {
+            "active": QCoreApplication.translate("BankManager", "接受"),
+            "rejected": QCoreApplication.translate("BankManager", "拒绝"),
+            "pending": QCoreApplication.translate("BankManager", "退回待审核"),
+        }[status]
+        label += QCoreApplication.translate("BankManager", " {n} 条").format(n=len(ids))
         return self._bulk(ids, label, lambda: self.bank.set_status(ids, status))
 
     def merge(self, keep_id: int, other_ids: list[int]) -> bool:
@@ -1233,7 +1388,7 @@ class BankManager(QMainWindow):
         keep = next((p for p in snapshot.phrases if p.id == keep_id), None)
         if keep is None:
             return False
-        label = tr("合并到“{t}”").format(t=keep.text)
+        label = QCoreApplication.translate("BankManager", "合并到“{t}”").format(t=keep.text)
 
         def do() -> None:
             self.bank.merge(keep_id, other_ids)
@@ -1258,7 +1413,10 @@ class BankManager(QMainWindow):
         """Run a long core call with the progress bar and the cancel button."""
         if self.job is not None and not self.job.done:
             self.show_info(
-                title, tr("“{t}”还在进行。请等它完成，或先取消。").format(t=self.job.name)
+                title,
+                QCoreApplication.translate(
+                    "BankManager", "“{t}”还在进行。请等它完成，或先取消。"
+                ).format(t=self.job.name),
             )
             return None
         self.job_label.setText(title + "…")
@@ -1282,7 +1440,9 @@ class BankManager(QMainWindow):
 
         def cancelled() -> None:
             self._job_ended()
-            self.statusBar().showMessage(cancelled_message or tr("已取消。"), 8000)
+            self.statusBar().showMessage(
+                cancelled_message or QCoreApplication.translate("BankManager", "已取消。"), 8000
+            )
 
         self.job = self.jobs.start(
             fn,
@@ -1303,19 +1463,21 @@ class BankManager(QMainWindow):
         if self.job is not None:
             self.job.cancel()
             self.cancel_button.setEnabled(False)
-            self.job_label.setText(tr("正在取消…"))
+            self.job_label.setText(QCoreApplication.translate("BankManager", "正在取消…"))
 
     @property
     def job_running(self) -> bool:
         return self.job is not None
 
     def _import_speech_files(self) -> None:
-        paths = self.ask_open_paths(tr("选择要导入的讲稿"), SPEECH_FILTER)
+        paths = self.ask_open_paths(
+            QCoreApplication.translate("BankManager", "选择要导入的讲稿"), SPEECH_FILTER
+        )
         if paths:
             self.import_speeches(paths)
 
     def _import_speech_folder(self) -> None:
-        folder = self.ask_folder(tr("选择讲稿所在的文件夹"))
+        folder = self.ask_folder(QCoreApplication.translate("BankManager", "选择讲稿所在的文件夹"))
         if folder:
             self.import_speeches([folder])
 
@@ -1330,24 +1492,41 @@ class BankManager(QMainWindow):
             self.last_report = report
             lines = [report.summary()]
             if report.added:
-                lines.append(tr("新挖掘的短语已放入“待审核”，请逐条接受或拒绝。"))
+                lines.append(
+                    QCoreApplication.translate(
+                        "BankManager", "新挖掘的短语已放入“待审核”，请逐条接受或拒绝。"
+                    )
+                )
             if report.updated:
-                lines.append(tr("已有的短语只增加了频次和出处。"))
+                lines.append(
+                    QCoreApplication.translate("BankManager", "已有的短语只增加了频次和出处。")
+                )
             for path, reason in report.skipped[:8]:
                 lines.append(f"· {Path(path).name}：{reason}")
             if len(report.skipped) > 8:
-                lines.append(tr("……另有 {n} 个文件被跳过。").format(n=len(report.skipped) - 8))
+                lines.append(
+                    QCoreApplication.translate("BankManager", "……另有 {n} 个文件被跳过。").format(
+                        n=len(report.skipped) - 8
+                    )
+                )
             self.refresh()
             if report.added:
                 self.tabs.setCurrentWidget(self.review)
-            self.show_info(tr("导入讲稿"), "\n".join(lines))
+            self.show_info(QCoreApplication.translate("BankManager", "导入讲稿"), "\n".join(lines))
 
         return self.start_job(
-            tr("导入讲稿"), work, done, cancelled_message=tr("已取消导入，短语库未改动。")
+            QCoreApplication.translate("BankManager", "导入讲稿"),
+            work,
+            done,
+            cancelled_message=QCoreApplication.translate(
+                "BankManager", "已取消导入，短语库未改动。"
+            ),
         )
 
     def _import_entries(self) -> None:
-        path = self.ask_open_path(tr("导入短语（CSV/JSON）"), TABLE_FILTER)
+        path = self.ask_open_path(
+            QCoreApplication.translate("BankManager", "导入短语（CSV/JSON）"), TABLE_FILTER
+        )
         if path:
             self.import_entries(path)
 
@@ -1357,17 +1536,29 @@ class BankManager(QMainWindow):
         def done(report: Any) -> None:
             lines = [report.summary()]
             for line, reason in report.bad[:10]:
-                lines.append(tr("· 第 {n} 行：{r}").format(n=line, r=reason))
+                lines.append(
+                    QCoreApplication.translate("BankManager", "· 第 {n} 行：{r}").format(
+                        n=line, r=reason
+                    )
+                )
             self.refresh()
-            self.show_info(tr("导入短语"), "\n".join(lines))
+            self.show_info(QCoreApplication.translate("BankManager", "导入短语"), "\n".join(lines))
 
-        return self.start_job(tr("导入短语"), lambda _p, _s: import_phrases(bank, path), done)
+        return self.start_job(
+            QCoreApplication.translate("BankManager", "导入短语"),
+            lambda _p, _s: import_phrases(bank, path),
+            done,
+        )
 
     def _export(self, *, selection: bool) -> None:
         ids = self._targets() if selection else None
         if selection and not ids:
             return
-        path = self.ask_save_path(tr("导出短语"), "CSV (*.csv);;JSON (*.json)", "短语库.csv")
+        path = self.ask_save_path(
+            QCoreApplication.translate("BankManager", "导出短语"),
+            "CSV (*.csv);;JSON (*.json)",
+            "短语库.csv",
+        )
         if path:
             self.export_entries(path, ids)
 
@@ -1377,17 +1568,26 @@ class BankManager(QMainWindow):
             path += ".csv"
 
         def done(n: int) -> None:
-            self.show_info(tr("导出短语"), tr("已导出 {n} 条短语到“{p}”。").format(n=n, p=path))
+            self.show_info(
+                QCoreApplication.translate("BankManager", "导出短语"),
+                QCoreApplication.translate("BankManager", "已导出 {n} 条短语到“{p}”。").format(
+                    n=n, p=path
+                ),
+            )
 
         return self.start_job(
-            tr("导出短语"), lambda _p, _s: export_phrases(bank, path, ids=ids), done
+            QCoreApplication.translate("BankManager", "导出短语"),
+            lambda _p, _s: export_phrases(bank, path, ids=ids),
+            done,
         )
 
     def _export_pack(self) -> None:
         ids = self.selected_ids()
         whole = len(ids) <= 1
         path = self.ask_save_path(
-            tr("导出短语包"), tr("短语包 (*{s})").format(s=PACK_SUFFIX), "短语包" + PACK_SUFFIX
+            QCoreApplication.translate("BankManager", "导出短语包"),
+            QCoreApplication.translate("BankManager", "短语包 (*{s})").format(s=PACK_SUFFIX),
+            "短语包" + PACK_SUFFIX,
         )
         if path:
             self.export_pack(path, None if whole else ids)
@@ -1402,18 +1602,25 @@ class BankManager(QMainWindow):
 
         def done(n: int) -> None:
             self.show_info(
-                tr("导出短语包"),
-                tr(
-                    "已把 {n} 条短语（含出处）打包到“{p}”。把这个文件交给同事，用“导入短语包”合并。"
+                QCoreApplication.translate("BankManager", "导出短语包"),
+                QCoreApplication.translate(
+                    "BankManager",
+                    "已把 {n} 条短语（含出处）打包到“{p}”。把这个文件交给同事，用“导入短语包”合并。",
                 ).format(n=n, p=path),
             )
 
         return self.start_job(
-            tr("导出短语包"), work, done, cancelled_message=tr("已取消导出短语包。")
+            QCoreApplication.translate("BankManager", "导出短语包"),
+            work,
+            done,
+            cancelled_message=QCoreApplication.translate("BankManager", "已取消导出短语包。"),
         )
 
     def _import_pack(self) -> None:
-        path = self.ask_open_path(tr("导入短语包"), tr("短语包 (*{s})").format(s=PACK_SUFFIX))
+        path = self.ask_open_path(
+            QCoreApplication.translate("BankManager", "导入短语包"),
+            QCoreApplication.translate("BankManager", "短语包 (*{s})").format(s=PACK_SUFFIX),
+        )
         if path:
             self.import_pack(path)
 
@@ -1426,10 +1633,17 @@ class BankManager(QMainWindow):
         def done(report: Any) -> None:
             self.undo_stack.clear()  # a pack import is not on the undo stack
             self.refresh()
-            self.show_info(tr("导入短语包"), report.summary())
+            self.show_info(
+                QCoreApplication.translate("BankManager", "导入短语包"), report.summary()
+            )
 
         return self.start_job(
-            tr("导入短语包"), work, done, cancelled_message=tr("已取消导入短语包，短语库未改动。")
+            QCoreApplication.translate("BankManager", "导入短语包"),
+            work,
+            done,
+            cancelled_message=QCoreApplication.translate(
+                "BankManager", "已取消导入短语包，短语库未改动。"
+            ),
         )
 
     def find_duplicates(self) -> BankJob | None:
@@ -1441,7 +1655,11 @@ class BankManager(QMainWindow):
                 bank.phrases(), threshold=NEAR_DUPLICATE, on_progress=progress, should_stop=stop
             )
 
-        return self.start_job(tr("查找近似重复"), work, self.duplicates.set_clusters)
+        return self.start_job(
+            QCoreApplication.translate("BankManager", "查找近似重复"),
+            work,
+            self.duplicates.set_clusters,
+        )
 
     def merge_current_cluster(self) -> bool:
         target = self.duplicates.current_merge()
@@ -1458,8 +1676,10 @@ class BankManager(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.job is not None:
             if not self.confirm(
-                tr("关闭短语库管理"),
-                tr("“{t}”还在进行。关闭窗口会取消它，确定吗？").format(t=self.job.name),
+                QCoreApplication.translate("BankManager", "关闭短语库管理"),
+                QCoreApplication.translate(
+                    "BankManager", "“{t}”还在进行。关闭窗口会取消它，确定吗？"
+                ).format(t=self.job.name),
             ):
                 event.ignore()
                 return

@@ -30,10 +30,6 @@ from phrasebank import PhraseBank
 __all__ = ["BankStatsView", "BarChart"]
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("BankStatsView", text)
-
-
 class BarChart(QWidget):
     """Horizontal bars with a label and a count on each: reads better than a table for
     comparing a dozen counts."""
@@ -65,7 +61,11 @@ class BarChart(QWidget):
         fm = self.fontMetrics()
         if not self.items:
             painter.setPen(QColor("#777"))
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, tr("暂无数据"))
+            painter.drawText(
+                self.rect(),
+                Qt.AlignmentFlag.AlignCenter,
+                QCoreApplication.translate("BankStatsView", "暂无数据"),
+            )
             return
         label_w = min(max(fm.horizontalAdvance(k) for k, _ in self.items) + 12, self.width() // 3)
         count_w = fm.horizontalAdvance(f"{max(v for _, v in self.items):,}") + 10
@@ -109,7 +109,7 @@ class BankStatsView(QScrollArea):
         self._runner.failed.connect(self._on_failed)
 
         body = QWidget(self)
-        self.summary = QLabel(tr("正在统计…"), body)
+        self.summary = QLabel(QCoreApplication.translate("BankStatsView", "正在统计…"), body)
         self.summary.setObjectName("statsSummary")
         self.summary.setWordWrap(True)
         self.by_kind = BarChart(body)
@@ -117,7 +117,12 @@ class BankStatsView(QScrollArea):
         self.by_topic = BarChart(body)
         self.most_used = QTableWidget(0, 2, body)
         self.most_used.setObjectName("mostUsed")
-        self.most_used.setHorizontalHeaderLabels([tr("短语"), tr("使用次数")])
+        self.most_used.setHorizontalHeaderLabels(
+            [
+                QCoreApplication.translate("BankStatsView", "短语"),
+                QCoreApplication.translate("BankStatsView", "使用次数"),
+            ]
+        )
         self.most_used.verticalHeader().setVisible(False)
         self.most_used.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.most_used.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -127,11 +132,11 @@ class BankStatsView(QScrollArea):
         grid = QGridLayout(body)
         grid.addWidget(self.summary, 0, 0, 1, 2)
         for (row, col), title, widget in (
-            ((1, 0), tr("按类型"), self.by_kind),
-            ((1, 1), tr("按功能"), self.by_function),
-            ((2, 0), tr("按主题"), self.by_topic),
-            ((2, 1), tr("最常用"), self.most_used),
-            ((3, 0), tr("最近新增"), self.recent),
+            ((1, 0), QCoreApplication.translate("BankStatsView", "按类型"), self.by_kind),
+            ((1, 1), QCoreApplication.translate("BankStatsView", "按功能"), self.by_function),
+            ((2, 0), QCoreApplication.translate("BankStatsView", "按主题"), self.by_topic),
+            ((2, 1), QCoreApplication.translate("BankStatsView", "最常用"), self.most_used),
+            ((3, 0), QCoreApplication.translate("BankStatsView", "最近新增"), self.recent),
         ):
             box = QGroupBox(title, body)
             inner = QVBoxLayout(box)
@@ -152,11 +157,11 @@ class BankStatsView(QScrollArea):
         return self._runner.pending
 
     def refresh(self) -> None:
-        self.summary.setText(tr("正在统计…"))
+        self.summary.setText(QCoreApplication.translate("BankStatsView", "正在统计…"))
         self._runner.submit(self._bank.stats)
 
     def _on_failed(self, message: str) -> None:
-        self.summary.setText(tr("统计失败：") + message)
+        self.summary.setText(QCoreApplication.translate("BankStatsView", "统计失败：") + message)
 
     def show_stats(self, stats: dict[str, Any]) -> None:
         self.stats = stats
@@ -164,17 +169,19 @@ class BankStatsView(QScrollArea):
         origins = "、".join(
             f"{ORIGIN_LABELS.get(k, k)} {v:,}" for k, v in stats.get("by_origin", {}).items()
         )
-        text = tr("共 {total} 条已入库短语").format(total=f"{stats['total']:,}")
+        text = QCoreApplication.translate("BankStatsView", "共 {total} 条已入库短语").format(
+            total=f"{stats['total']:,}"
+        )
         extra = [
             f"{STATUS_LABELS[k]} {status[k]:,}" for k in ("pending", "rejected") if status.get(k)
         ]
         if extra:
             text += "（" + "，".join(extra) + "）"
-        text += tr("；来自 {n} 篇讲稿，{occ} 处出处。").format(
-            n=f"{stats.get('sources', 0):,}", occ=f"{stats.get('occurrences', 0):,}"
-        )
+        text += QCoreApplication.translate(
+            "BankStatsView", "；来自 {n} 篇讲稿，{occ} 处出处。"
+        ).format(n=f"{stats.get('sources', 0):,}", occ=f"{stats.get('occurrences', 0):,}")
         if origins:
-            text += tr("来源：") + origins + "。"
+            text += QCoreApplication.translate("BankStatsView", "来源：") + origins + "。"
         self.summary.setText(text)
         self.by_kind.set_data(list(stats.get("by_kind", {}).items()))
         self.by_function.set_data(list(stats.get("by_function", {}).items()))

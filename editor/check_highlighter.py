@@ -17,6 +17,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -31,8 +32,10 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QToolTip
 
 from editor.workers import Dispatcher
-from phrasebank.bank import DuplicateError, PhraseBank
-from phrasebank.check import Checker, Finding
+
+if TYPE_CHECKING:  # the checker stack (pypinyin, rapidfuzz) loads on the worker, not at start-up
+    from phrasebank.bank import PhraseBank
+    from phrasebank.check import Checker, Finding
 
 __all__ = ["CheckHighlighter", "qt_position"]
 
@@ -273,10 +276,11 @@ class CheckHighlighter(QObject):
         if bank is not None:
             try:
                 bank.add(text, kind="formulation", origin="user", note="允许的写法（检查时加入）")
-            except DuplicateError:
-                pass
-            except Exception:  # a read-only or busy bank must not break the editor
-                log.exception("could not add the allowed wording %r to the bank", text)
+            except Exception as exc:  # a read-only or busy bank must not break the editor
+                from phrasebank.bank import DuplicateError
+
+                if not isinstance(exc, DuplicateError):  # a duplicate is allowed already
+                    log.exception("could not add the allowed wording %r to the bank", text)
         self._marks = [m for m in self._marks if m.finding.found != text]
         self._refresh()
         self.check_now()

@@ -6,6 +6,8 @@ clicking a row selects that wording in the editor.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -17,7 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from editor.check_highlighter import CheckHighlighter
-from phrasebank.check import Finding
+
+if TYPE_CHECKING:
+    from phrasebank.check import Finding
 
 __all__ = ["IssuesPanel"]
 
@@ -68,5 +72,5 @@ class IssuesPanel(QDockWidget):
 
     def _on_item(self, item: QListWidgetItem) -> None:
         finding = item.data(_ROLE)
-        if isinstance(finding, Finding):
+        if finding is not None:
             self.highlighter.select(finding)

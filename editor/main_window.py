@@ -19,6 +19,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QByteArray,
@@ -70,8 +71,10 @@ from editor.settings import (
     load_settings,
     save_settings,
 )
+from editor.structure import install_structure
 from editor.text_tools import count_nonspace, fullwidth_at, to_fullwidth_punctuation
 from phrasebank import paths
+from phrasebank.model import SLOT
 
 __all__ = ["MainWindow", "SaveChoice"]
 
@@ -200,6 +203,11 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self.suggestions = _install_suggestions(self, self.editor, self.settings)
+        # Wording checker (underlines, issues panel), outline panel, numbering, skeletons.
+        self.structure = install_structure(self, self.editor, lambda: self.bank)
+        self.structure.skeleton_requested.connect(self.new_from_skeleton)
+        self.bank_loaded.connect(lambda _bank: self.structure.reload_checker())
+        self._bank_manager: Any = None
 
         document = self.editor.document()
         self.autosaver = Autosaver(
@@ -378,6 +386,9 @@ class MainWindow(QMainWindow):
             self.tr("日期"), self.insert_date, fallback="Alt+Shift+D"
         )
         # 短语库
+        self.action_bank_manager = self._action(
+            self.tr("管理短语库…"), self.show_bank_manager, fallback="Ctrl+Shift+B"
+        )
         self.action_reload_bank = self._action(self.tr("重新载入短语库"), self.reload_bank)
         self.action_bank_stats = self._action(self.tr("短语库统计"), self._on_bank_stats)
         self.action_open_data_folder = self._action(
@@ -428,6 +439,8 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         self.menu_file = bar.addMenu(self.tr("文件(&F)"))
         self.menu_file.addActions([self.action_new, self.action_open])
+        self.menu_skeletons = self.menu_file.addMenu(self.tr("按模板新建(&T)"))
+        self.menu_skeletons.addActions(self.structure.new_from_skeleton_actions)
         self.menu_recent = self.menu_file.addMenu(self.tr("最近打开(&R)"))
         self.menu_recent.aboutToShow.connect(self._rebuild_recent_menu)
         self.menu_file.addSeparator()
@@ -454,6 +467,8 @@ class MainWindow(QMainWindow):
         )
         self.menu_edit.addSeparator()
         self.menu_edit.addActions([self.action_fullwidth_typing, self.action_fullwidth_document])
+        self.menu_edit.addSeparator()
+        self.menu_edit.addActions([self.structure.check_now_action, self.structure.renumber_action])
 
         self.menu_insert = bar.addMenu(self.tr("插入(&I)"))
         self.menu_insert.addActions(
@@ -462,7 +477,12 @@ class MainWindow(QMainWindow):
 
         self.menu_bank = bar.addMenu(self.tr("短语库(&B)"))
         self.menu_bank.addActions(
-            [self.action_import_speeches, self.action_reload_bank, self.action_bank_stats]
+            [
+                self.action_bank_manager,
+                self.action_import_speeches,
+                self.action_reload_bank,
+                self.action_bank_stats,
+            ]
         )
         self.menu_bank.addSeparator()
         self.menu_bank.addAction(self.action_open_data_folder)
@@ -478,6 +498,8 @@ class MainWindow(QMainWindow):
                 self.action_show_toolbar,
                 self.action_show_statusbar,
                 self.action_show_suggestion_panel,
+                self.structure.outline_panel.toggleViewAction(),
+                self.structure.issues_panel.toggleViewAction(),
             ]
         )
         self.menu_view.addSeparator()
@@ -626,6 +648,29 @@ class MainWindow(QMainWindow):
             return False
         self._load_text("", None, "utf-8")
         return True
+
+    def new_from_skeleton(self, text: str) -> bool:
+        """Start a new draft from a speech skeleton, with its first blank selected."""
+        if not self._maybe_save():
+            return False
+        self._load_text(text, None, "utf-8")
+        self.editor.moveCursor(QTextCursor.MoveOperation.Start)
+        self.editor.find(SLOT)  # select the first blank: typing replaces it
+        self.editor.setFocus()
+        return True
+
+    def show_bank_manager(self) -> Any:
+        """Open the phrase bank manager on the loaded bank (one window, raised if open)."""
+        if self.bank is None:
+            self._show_info(
+                self.tr("短语库"),
+                self.bank_error or self.tr("短语库还在加载，请稍候再打开管理窗口。"),
+            )
+            return None
+        from editor.bank_manager import open_bank_manager
+
+        self._bank_manager = open_bank_manager(self, self.bank)
+        return self._bank_manager
 
     def open_path(self, path: str | Path) -> bool:
         """Open ``path``; on any error the current draft stays as it is."""
@@ -1105,6 +1150,9 @@ class MainWindow(QMainWindow):
 
     def _set_bank(self, bank: Any, label: str) -> None:
         old, self.bank = self.bank, bank
+        manager = self._bank_manager
+        if manager is not None and bank is not None and shiboken6.isValid(manager):
+            manager.set_bank(bank)
         if bank is not None:
             self.bank_error = None
             self.bank_label.setToolTip(str(getattr(bank, "path", "")))

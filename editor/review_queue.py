@@ -36,10 +36,6 @@ if TYPE_CHECKING:
 __all__ = ["ProvenanceView", "ReviewQueue", "configure_table"]
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ReviewQueue", text)
-
-
 def configure_table(view: QTableView, model: BankTableModel, widths: dict[str, int]) -> None:
     """Settings that keep a huge table fast: fixed row heights, no size-to-contents."""
     view.setModel(model)
@@ -87,7 +83,7 @@ class ProvenanceView(QTextBrowser):
         self.shown = []
         if phrase is None:
             self.setHtml(
-                f"<p style='color:#777'>{tr('选中一条短语，这里显示它出自哪些讲稿。')}</p>"
+                f"<p style='color:#777'>{QCoreApplication.translate('ReviewQueue', '选中一条短语，这里显示它出自哪些讲稿。')}</p>"
             )
             return
         try:
@@ -97,24 +93,32 @@ class ProvenanceView(QTextBrowser):
             return
         self.shown = [(o.title, o.context) for o in occurrences]
         parts = [f"<h4>{html.escape(phrase.text)}</h4>"]
-        meta = tr("频次 {freq} · 出现在 {docs} 篇讲稿 · 使用 {uses} 次").format(
-            freq=phrase.freq, docs=phrase.doc_freq, uses=phrase.uses
-        )
+        meta = QCoreApplication.translate(
+            "ReviewQueue", "频次 {freq} · 出现在 {docs} 篇讲稿 · 使用 {uses} 次"
+        ).format(freq=phrase.freq, docs=phrase.doc_freq, uses=phrase.uses)
         parts.append(f"<p style='color:#555'>{meta}</p>")
         if phrase.note:
-            parts.append(f"<p>{tr('备注：')}{html.escape(phrase.note)}</p>")
+            parts.append(
+                f"<p>{QCoreApplication.translate('ReviewQueue', '备注：')}{html.escape(phrase.note)}</p>"
+            )
         if phrase.variants:
-            parts.append(f"<p>{tr('易错写法：')}{html.escape('、'.join(phrase.variants))}</p>")
+            parts.append(
+                f"<p>{QCoreApplication.translate('ReviewQueue', '易错写法：')}{html.escape('、'.join(phrase.variants))}</p>"
+            )
         if not occurrences:
             parts.append(
-                f"<p style='color:#777'>{tr('没有出处记录（手工添加或从表格导入的条目）。')}</p>"
+                f"<p style='color:#777'>{QCoreApplication.translate('ReviewQueue', '没有出处记录（手工添加或从表格导入的条目）。')}</p>"
             )
         else:
-            parts.append(f"<p><b>{tr('出处')}</b>（{len(occurrences)}）</p><ol>")
+            parts.append(
+                f"<p><b>{QCoreApplication.translate('ReviewQueue', '出处')}</b>（{len(occurrences)}）</p><ol>"
+            )
             needle = html.escape(phrase.text)
             for o in occurrences:
                 context = html.escape(o.context).replace(needle, f"<b>{needle}</b>")
-                title = html.escape(o.title or tr("（无标题）"))
+                title = html.escape(
+                    o.title or QCoreApplication.translate("ReviewQueue", "（无标题）")
+                )
                 parts.append(f"<li>{context}<br><span style='color:#666'>——《{title}》</span></li>")
             parts.append("</ol>")
         self.setHtml("".join(parts))
@@ -135,21 +139,31 @@ class ReviewQueue(QWidget):
         self._order = ("doc_freq", True)
         self._runner = LatestRunner(self)
         self._runner.ready.connect(self._on_ids)
-        self._runner.failed.connect(lambda m: manager.show_error(tr("待审核"), m))
+        self._runner.failed.connect(
+            lambda m: manager.show_error(QCoreApplication.translate("ReviewQueue", "待审核"), m)
+        )
 
-        self.action_accept = QAction(tr("接受"), self)
+        self.action_accept = QAction(QCoreApplication.translate("ReviewQueue", "接受"), self)
         self.action_accept.setShortcut(QKeySequence("Ctrl+Return"))
-        self.action_accept.setToolTip(tr("把选中的条目收入短语库（Ctrl+Enter）"))
+        self.action_accept.setToolTip(
+            QCoreApplication.translate("ReviewQueue", "把选中的条目收入短语库（Ctrl+Enter）")
+        )
         self.action_accept.triggered.connect(lambda: self._set_selected("active"))
-        self.action_reject = QAction(tr("拒绝"), self)
+        self.action_reject = QAction(QCoreApplication.translate("ReviewQueue", "拒绝"), self)
         self.action_reject.setShortcut(QKeySequence("Ctrl+Backspace"))
-        self.action_reject.setToolTip(tr("不收入短语库；以后再导入也不会再出现"))
+        self.action_reject.setToolTip(
+            QCoreApplication.translate("ReviewQueue", "不收入短语库；以后再导入也不会再出现")
+        )
         self.action_reject.triggered.connect(lambda: self._set_selected("rejected"))
-        self.action_edit = QAction(tr("编辑…"), self)
+        self.action_edit = QAction(QCoreApplication.translate("ReviewQueue", "编辑…"), self)
         self.action_edit.triggered.connect(self._edit_current)
-        self.action_accept_all = QAction(tr("全部接受"), self)
+        self.action_accept_all = QAction(
+            QCoreApplication.translate("ReviewQueue", "全部接受"), self
+        )
         self.action_accept_all.triggered.connect(lambda: self._set_all("active"))
-        self.action_reject_all = QAction(tr("全部拒绝"), self)
+        self.action_reject_all = QAction(
+            QCoreApplication.translate("ReviewQueue", "全部拒绝"), self
+        )
         self.action_reject_all.triggered.connect(lambda: self._set_all("rejected"))
         for action in (self.action_accept, self.action_reject):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -250,12 +264,17 @@ class ReviewQueue(QWidget):
         n = self.model.rowCount()
         if n:
             self.label.setText(
-                tr("{n} 条新挖掘的短语等待审核：接受后收入短语库，拒绝的以后不再出现。").format(
-                    n=f"{n:,}"
-                )
+                QCoreApplication.translate(
+                    "ReviewQueue",
+                    "{n} 条新挖掘的短语等待审核：接受后收入短语库，拒绝的以后不再出现。",
+                ).format(n=f"{n:,}")
             )
         else:
-            self.label.setText(tr("没有待审核的短语。导入讲稿后，新挖掘的短语会先出现在这里。"))
+            self.label.setText(
+                QCoreApplication.translate(
+                    "ReviewQueue", "没有待审核的短语。导入讲稿后，新挖掘的短语会先出现在这里。"
+                )
+            )
         for action in (
             self.action_accept,
             self.action_reject,
@@ -314,10 +333,16 @@ class ReviewQueue(QWidget):
         n = self.model.rowCount()
         if not n:
             return
-        verb = tr("接受") if status == "active" else tr("拒绝")
+        verb = (
+            QCoreApplication.translate("ReviewQueue", "接受")
+            if status == "active"
+            else QCoreApplication.translate("ReviewQueue", "拒绝")
+        )
         if not self._manager.confirm(
-            tr("待审核"),
-            tr("确定{verb}全部 {n} 条待审核的短语吗？可以撤销。").format(verb=verb, n=n),
+            QCoreApplication.translate("ReviewQueue", "待审核"),
+            QCoreApplication.translate(
+                "ReviewQueue", "确定{verb}全部 {n} 条待审核的短语吗？可以撤销。"
+            ).format(verb=verb, n=n),
         ):
             return
         ids = list(self.model.ids())

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QTextCursor
 from PySide6.QtWidgets import QMainWindow, QPlainTextEdit
 
@@ -23,8 +24,6 @@ from editor.check_highlighter import CheckHighlighter
 from editor.issues_panel import IssuesPanel
 from editor.outline_panel import OutlinePanel
 from editor.workers import Dispatcher
-from phrasebank.bank import PhraseBank
-from phrasebank.check import Checker
 from phrasebank.numbering import renumber_all
 from phrasebank.skeletons import Skeleton, list_skeletons
 
@@ -32,8 +31,23 @@ __all__ = ["StructureController", "install_structure", "renumber_document"]
 
 log = logging.getLogger(__name__)
 
+# The shipped skeletons' names, for the translation tools (the menu shows them translated).
+_SKELETON_NAMES = (
+    QT_TRANSLATE_NOOP("Skeletons", "经济工作会议讲话"),
+    QT_TRANSLATE_NOOP("Skeletons", "重点工作推进会讲话"),
+    QT_TRANSLATE_NOOP("Skeletons", "动员部署会讲话"),
+    QT_TRANSLATE_NOOP("Skeletons", "总结表彰会讲话"),
+)
+
+
+if TYPE_CHECKING:  # the checker stack loads on the worker that builds it, not at start-up
+    from phrasebank.bank import PhraseBank
+    from phrasebank.check import Checker
+
 
 def _build_checker(bank: PhraseBank | None) -> Checker:
+    from phrasebank.check import Checker
+
     return Checker.from_bank(bank)
 
 
@@ -97,9 +111,10 @@ class StructureController(QObject):
         self.skeletons: list[Skeleton] = list_skeletons()
         self.new_from_skeleton_actions: list[QAction] = []
         for sk in self.skeletons:
-            action = QAction(sk.name, window)
+            name = QCoreApplication.translate("Skeletons", sk.name)
+            action = QAction(name, window)
             action.setObjectName(f"skeletonAction{len(self.new_from_skeleton_actions)}")
-            action.setStatusTip(self.tr("用“%1”的框架新建讲稿").replace("%1", sk.name))
+            action.setStatusTip(self.tr("用“%1”的框架新建讲稿").replace("%1", name))
             action.triggered.connect(
                 lambda _checked=False, text=sk.text: self.skeleton_requested.emit(text)
             )
@@ -115,6 +130,8 @@ class StructureController(QObject):
         self._builder.submit(_build_checker, self.bank_provider())
 
     def _on_checker_built(self, _job_id: int, checker: object) -> None:
+        from phrasebank.check import Checker  # loaded by the worker already
+
         if isinstance(checker, Checker):
             self.highlighter.set_checker(checker)
             self.checker_ready.emit()
