@@ -70,6 +70,7 @@ __all__ = [
     "USE_HALF_LIFE",
     "SuggestionIndex",
     "correction_similarity",
+    "threshold_for_setting",
 ]
 
 log = logging.getLogger(__name__)
@@ -77,6 +78,25 @@ log = logging.getLogger(__name__)
 #: Minimum similarity for a correction. Tuned on the near-miss table in test_suggest.py:
 #: every true slip there scores ≥ 0.88, every similar-but-different clause ≤ 0.86.
 DEFAULT_STRICTNESS = 0.87
+
+#: The loosest threshold the settings slider reaches (precision 0.73 on the tuning table:
+#: for writers who prefer more corrections and check them), and the value above 1 that turns
+#: corrections off (exact-prefix completion only).
+LOOSEST_STRICTNESS = 0.80
+NO_CORRECTIONS = 1.01
+
+
+def threshold_for_setting(setting: float) -> float:
+    """The engine's correction threshold for the editor's 0..1 strictness setting.
+
+    0.5 (the default) is the tuned :data:`DEFAULT_STRICTNESS`; 0 loosens it to
+    :data:`LOOSEST_STRICTNESS`; 1 turns corrections off, leaving exact-prefix completion.
+    """
+    setting = min(1.0, max(0.0, float(setting)))
+    if setting <= 0.5:
+        return LOOSEST_STRICTNESS + (DEFAULT_STRICTNESS - LOOSEST_STRICTNESS) * setting / 0.5
+    return DEFAULT_STRICTNESS + (NO_CORRECTIONS - DEFAULT_STRICTNESS) * (setting - 0.5) / 0.5
+
 
 #: A finished clause ending in one of these is continued (remainder of an entry, 排比 member).
 CONTINUE_MARKS = "，、；："

@@ -461,3 +461,23 @@ def test_suggest_on_arbitrary_text(before: str, limit: int) -> None:
 def test_similarity_and_initials_on_arbitrary_text(typed: str, entry: str) -> None:
     assert 0.0 <= correction_similarity(typed, entry) <= 1.0
     assert all(ch.isascii() and (ch.isdigit() or ch.islower()) for ch in initials(typed))
+
+
+def test_settings_slider_maps_onto_the_tuned_threshold():
+    from phrasebank.suggest import DEFAULT_STRICTNESS, threshold_for_setting
+
+    assert threshold_for_setting(0.5) == pytest.approx(DEFAULT_STRICTNESS)
+    assert threshold_for_setting(1.0) > 1.0  # corrections off: exact prefixes only
+    assert threshold_for_setting(0.0) < DEFAULT_STRICTNESS
+    values = [threshold_for_setting(x / 10) for x in range(11)]
+    assert values == sorted(values)
+
+
+def test_strictest_setting_turns_corrections_off_but_keeps_completion():
+    from phrasebank.suggest import threshold_for_setting
+
+    index = SuggestionIndex([Phrase(id=1, text="以习近平同志为核心的党中央", origin="curated")])
+    strict = threshold_for_setting(1.0)
+    assert not index.suggest("以习近平同志为核心党中央", strictness=strict)
+    assert index.suggest("以习近平同志为核心党中央", strictness=threshold_for_setting(0.5))
+    assert index.suggest("以习近平同", strictness=strict)[0].text == "以习近平同志为核心的党中央"
