@@ -34,7 +34,7 @@ from PySide6.QtWidgets import QMainWindow, QWidget
 from editor.draft_edit import DraftEdit
 from editor.suggestion_panel import SuggestionPanel
 from editor.suggestion_popup import SuggestionPopup
-from editor.workers import Dispatcher
+from editor.workers import Dispatcher, favour_ui_thread
 from phrasebank.model import SLOT, Occurrence, Suggestion
 
 __all__ = ["SNAPSHOT_CHARS", "SuggestionController", "install_suggestions", "text_before"]
@@ -509,7 +509,11 @@ class SuggestionController(QObject):
 def install_suggestions(
     window: QMainWindow, editor: DraftEdit, settings: Any
 ) -> SuggestionController:
-    """Create the popup and the dockable panel (shown, at the right) for ``editor``."""
+    """Create the popup and the dockable panel (shown, at the right) for ``editor``.
+
+    Also shortens the interpreter's GIL switch interval (see ``workers.favour_ui_thread``).
+    """
+    favour_ui_thread()
     panel = SuggestionPanel(window)
     controller = SuggestionController(editor, window, panel=panel)
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, panel)

@@ -9,16 +9,32 @@ one, and a job whose request has already been superseded is skipped before it st
 from __future__ import annotations
 
 import logging
+import sys
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-__all__ = ["Dispatcher", "shared_pool"]
+__all__ = ["UI_SWITCH_INTERVAL", "Dispatcher", "favour_ui_thread", "shared_pool"]
 
 log = logging.getLogger(__name__)
 
 _POOL: QThreadPool | None = None
+
+#: Seconds a thread running Python may keep the GIL while another thread waits for it.
+UI_SWITCH_INTERVAL = 0.001
+
+
+def favour_ui_thread() -> None:
+    """Let the UI thread get the GIL back quickly while a worker runs Python.
+
+    ``bank.suggest`` is Python (and numpy) code. While it runs on a worker, every time the UI
+    thread returns from Qt into Python it may wait for the GIL up to the interpreter's switch
+    interval, 5 ms by default, several times per event. 1 ms bounds that wait; the cost is a
+    little more switching on the worker. Process-wide, so the app calls it once.
+    """
+    if sys.getswitchinterval() > UI_SWITCH_INTERVAL:
+        sys.setswitchinterval(UI_SWITCH_INTERVAL)
 
 
 def shared_pool() -> QThreadPool:
