@@ -58,7 +58,8 @@ def test_short_context_waits_for_min_chars(qtbot):
     bank = FakeBank()
     _w, editor, ctl = make_editor(qtbot, bank, min_chars=3, panel=False)
     type_text(editor, "以习")
-    qtbot.wait(60)  # longer than the debounce: a query would have run by now
+    ctl.request_now()  # what the debounce timer does
+    ctl.dispatcher.wait()
     assert bank.calls == []
     type_text(editor, "近")
     wait_popup(qtbot, ctl)
@@ -88,7 +89,8 @@ def test_disabled_in_settings_shows_nothing(qtbot):
     _w, editor, ctl = make_editor(qtbot, bank, panel=False)
     ctl.apply_settings(settings(suggestions_enabled=False))
     type_text(editor, "以习")
-    qtbot.wait(60)
+    ctl.request_now()  # what the debounce timer does
+    ctl.dispatcher.wait()
     assert bank.calls == [] and not ctl.popup.isVisible()
 
 
