@@ -48,8 +48,6 @@ def manager_pool() -> QThreadPool:
     return _POOL
 
 
-
-
 def returns_none(fn: Callable[[], Any]) -> Callable[..., None]:
     """``fn`` as a slot that ignores the signal's arguments (``triggered(checked)``)."""
 
