@@ -175,10 +175,12 @@ def main(argv: list[str] | None = None) -> int:
         window = QMainWindow()
         settings = type("S", (), {"suggest_delay_ms": args.delay, "suggest_count": 5})()
         controller = None
+        editor: QPlainTextEdit
         if kind == "draft":
-            editor: QPlainTextEdit = DraftEdit()
-            window.setCentralWidget(editor)
-            controller = install_suggestions(window, editor, settings)
+            draft = DraftEdit()
+            editor = draft
+            window.setCentralWidget(draft)
+            controller = install_suggestions(window, draft, settings)
             controller.set_bank(bank)
             if args.no_panel:
                 controller.panel.hide()

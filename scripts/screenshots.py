@@ -65,7 +65,12 @@ def main(argv: list[str] | None = None) -> int:
         loop = QEventLoop()
         poll = QTimer()
         poll.setInterval(20)
-        poll.timeout.connect(lambda: check() and loop.quit())
+
+        def on_poll() -> None:
+            if check():
+                loop.quit()
+
+        poll.timeout.connect(on_poll)
         QTimer.singleShot(timeout_ms, loop.quit)
         poll.start()
         if not check():
