@@ -37,7 +37,13 @@ from editor.suggestion_popup import SuggestionPopup
 from editor.workers import Dispatcher, favour_ui_thread
 from phrasebank.model import SLOT, Occurrence, Suggestion
 
-__all__ = ["SNAPSHOT_CHARS", "SuggestionController", "install_suggestions", "text_before"]
+__all__ = [
+    "SNAPSHOT_CHARS",
+    "SuggestionController",
+    "install_suggestions",
+    "text_after",
+    "text_before",
+]
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +65,14 @@ _DEFAULTS: dict[str, Any] = {
 }
 
 _ALT_DIGITS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(1, 10)}
+
+
+def text_after(cursor: QTextCursor) -> str:
+    """All plain text after ``cursor``'s position (for where-am-I-in-the-speech ranking)."""
+    c = QTextCursor(cursor.document())
+    c.setPosition(cursor.position())
+    c.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
+    return c.selectedText().replace("\u2029", "\n").replace("\u2028", "\n")
 
 
 def text_before(cursor: QTextCursor, limit: int = SNAPSHOT_CHARS) -> str:
@@ -265,13 +279,33 @@ class SuggestionController(QObject):
             return
         ctx = _Context(self._serial, cursor.position(), before)
         self._request = ctx
-        ctx.job_id = self.dispatcher.submit(
-            _suggest_job, self.bank, before, self.count, self.suggest_options()
-        )
+        query, options = self._query(cursor, before)
+        ctx.job_id = self.dispatcher.submit(_suggest_job, self.bank, query, self.count, options)
+
+    def _query(self, cursor: QTextCursor, snapshot: str) -> tuple[str, dict[str, Any]]:
+        """What the bank is asked: the text before the caret and the options.
+
+        A bank that takes ``after`` gets the whole draft around the caret (a copy costs well
+        under a millisecond for a long speech), so it can offer the next heading number and
+        rank openings and closings by where the caret is in the speech; others get the
+        bounded snapshot.
+        """
+        options = self.suggest_options()
+        accepted = self._bank_options
+        if accepted is not None and "after" not in accepted:
+            return snapshot, options
+        options["after"] = text_after(cursor)
+        return text_before(cursor, cursor.position()), options
 
     def suggest_options(self) -> dict[str, Any]:
         """The settings passed on to ``bank.suggest`` (those the bank understands)."""
-        wanted = {"min_chars": max(1, self.min_chars), "strictness": self.fuzzy_strictness}
+        from phrasebank.suggest import threshold_for_setting
+
+        wanted = {
+            "min_chars": max(1, self.min_chars),
+            # The 0..1 setting (0.5 default), mapped onto the engine's tuned threshold.
+            "strictness": threshold_for_setting(self.fuzzy_strictness),
+        }
         accepted = self._bank_options
         return {k: v for k, v in wanted.items() if accepted is None or k in accepted}
 
@@ -492,8 +526,9 @@ class SuggestionController(QObject):
             return
         ctx = _Context(self._serial, cursor.position(), before)
         self._panel_request = ctx
+        query, options = self._query(cursor, before)
         ctx.job_id = self.panel_dispatcher.submit(
-            _suggest_job, self.bank, before, PANEL_LIMIT, self.suggest_options()
+            _suggest_job, self.bank, query, PANEL_LIMIT, options
         )
 
     def _on_panel_suggestions(self, job_id: int, result: object) -> None:

@@ -90,3 +90,44 @@ def test_english_translation_is_complete():
         if m.find("translation").get("type") == "unfinished"
     ]
     assert unfinished == []
+
+
+def _caret_to_end(window) -> None:
+    from PySide6.QtGui import QTextCursor
+
+    window.editor.moveCursor(QTextCursor.MoveOperation.End)
+
+
+def test_popup_offers_the_next_heading_number_at_a_new_line(window, qtbot):
+    from PySide6.QtCore import Qt
+
+    set_text(window, "同志们：\n一、切实提高认识\n要抓好落实。\n")
+    _caret_to_end(window)
+    controller = window.suggestions
+    controller.request_now()
+    qtbot.waitUntil(lambda: controller.popup.isVisible(), timeout=10000)
+    assert controller.popup.suggestions()[0].text == "二、"
+    qtbot.keyClick(window.editor, Qt.Key.Key_Tab)
+    assert window.editor.toPlainText().endswith("\n二、")
+
+
+def test_strictness_setting_controls_corrections_in_the_window(window, qtbot):
+    from dataclasses import replace
+
+    controller = window.suggestions
+    typo = "坚持以习近平同志为核心党中央"  # a missing 的
+
+    def offered(text: str = typo) -> list[str]:
+        set_text(window, text)
+        _caret_to_end(window)
+        controller.request_now()
+        qtbot.waitUntil(lambda: controller._request is None, timeout=10000)
+        return (
+            [s.text for s in controller.popup.suggestions()] if controller.popup.isVisible() else []
+        )
+
+    assert "以习近平同志为核心的党中央" in offered()  # the default strictness corrects it
+    # ... but never turns a different, valid wording into a standard one (Tab must be safe).
+    assert "全面从严治党" not in offered("我们要全面从严治军")
+    window.apply_settings(replace(window.settings, fuzzy_strictness=1.0))
+    assert "以习近平同志为核心的党中央" not in offered()  # strictest: completion only
