@@ -79,7 +79,7 @@ class Settings:
         """A copy with every value brought into its valid range."""
         s = dataclasses.replace(self, recent_files=list(self.recent_files))
         s.suggest_delay_ms = _clamp(s.suggest_delay_ms, 0, 2000)
-        s.suggest_count = _clamp(s.suggest_count, 1, 20)
+        s.suggest_count = _clamp(s.suggest_count, 1, 9)  # the popup numbers rows 1-9 (Alt+1…9)
         s.min_chars = _clamp(s.min_chars, 1, 10)
         s.fuzzy_strictness = min(1.0, max(0.0, float(s.fuzzy_strictness)))
         s.font_size = _clamp(s.font_size, 6, 72)

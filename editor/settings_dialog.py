@@ -50,7 +50,7 @@ class SettingsDialog(QDialog):
         self.delay_spin.setSuffix(self.tr(" 毫秒"))
         self.delay_spin.setValue(settings.suggest_delay_ms)
         self.count_spin = QSpinBox(self)
-        self.count_spin.setRange(1, 20)
+        self.count_spin.setRange(1, 9)
         self.count_spin.setValue(settings.suggest_count)
         self.min_chars_spin = QSpinBox(self)
         self.min_chars_spin.setRange(1, 10)

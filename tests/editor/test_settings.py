@@ -73,7 +73,7 @@ def test_bad_values_fall_back_one_by_one(caplog):
         s = load_settings()
     assert s.font_size == 14
     assert s.word_wrap is True
-    assert s.suggest_count == 20  # clamped
+    assert s.suggest_count == 9  # clamped to what Alt+1…9 can take
     assert s.language == "zh_CN"
     assert s.recent_files == []
     assert s.fuzzy_strictness == 1.0
