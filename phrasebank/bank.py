@@ -790,21 +790,27 @@ class PhraseBank:
         status: str = "active",
         origin: str = "mined",
         when: float | None = None,
+        source_paths: Sequence[str] | None = None,
     ) -> MineReport:
-        """Mine already-clean texts given as (title, text) pairs (evaluation, default bank)."""
+        """Mine already-clean texts given as (title, text) pairs (evaluation, default bank).
+
+        ``source_paths`` (one per document) are recorded as where each came from; by default
+        the title stands in for the path.
+        """
         import hashlib
 
         self._check_writable()
         report = MineReport()
         known = {row[0] for row in self._store.query("SELECT sha256 FROM sources")}
         docs = []
-        for title, text in documents:
+        for i, (title, text) in enumerate(documents):
             digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
             if digest in known:
                 report.skipped.append((title, "此前已导入过相同内容，已跳过。"))
                 continue
             known.add(digest)
-            docs.append(_Doc(title, title, digest, len(text.encode("utf-8")), text))
+            path = source_paths[i] if source_paths is not None else title
+            docs.append(_Doc(title, path, digest, len(text.encode("utf-8")), text))
         self._ingest(
             docs,
             report,

@@ -63,8 +63,8 @@ def curated_phrases(*, when: float) -> list[Phrase]:
     return out
 
 
-def seed_documents() -> list[tuple[str, str]]:
-    """(title, clean text) of every seed speech, in file-name order."""
+def seed_documents() -> list[tuple[str, str, str]]:
+    """(title, clean text, path under resources/) of every seed speech, in file-name order."""
     from phrasebank.clean import clean_text
     from phrasebank.read import read_document
 
@@ -75,7 +75,12 @@ def seed_documents() -> list[tuple[str, str]]:
             continue
         with resources.as_file(item) as real:
             doc = read_document(Path(real))
-        docs.append((f"seeds/{item.name}：{doc.title}", clean_text(doc.text)))
+        text = clean_text(doc.text)
+        title = doc.title
+        if title == Path(item.name).stem:  # no title line: the file name is only a hash
+            first = text.split("\n", 1)[0]
+            title = first[:18] + ("…" if len(first) > 18 else "")
+        docs.append((title, text, f"seeds/{item.name}"))
     return docs
 
 
@@ -89,7 +94,12 @@ def build_default_bank(out: str | os.PathLike[str]) -> MineReport:
     bank = PhraseBank.open(tmp)
     try:
         bank.add_many(curated_phrases(when=when))
-        report = bank.mine_texts(seed_documents(), when=when)
+        seeds = seed_documents()
+        report = bank.mine_texts(
+            [(title, text) for title, text, _path in seeds],
+            when=when,
+            source_paths=[path for _title, _text, path in seeds],
+        )
     finally:
         bank.close()
     # One self-contained file: no WAL beside it, no free pages.
