@@ -78,7 +78,8 @@ def seed_documents() -> list[tuple[str, str, str]]:
         text = clean_text(doc.text)
         title = doc.title
         if title == Path(item.name).stem:  # no title line: the file name is only a hash
-            first = text.split("\n", 1)[0]
+            lines = [ln for ln in text.split("\n") if len(ln) > 8 or not ln.endswith("：")]
+            first = lines[0] if lines else item.name  # skip 同志们： and the like
             title = first[:18] + ("…" if len(first) > 18 else "")
         docs.append((title, text, f"seeds/{item.name}"))
     return docs
