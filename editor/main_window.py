@@ -205,6 +205,10 @@ class MainWindow(QMainWindow):
         self.suggestions = _install_suggestions(self, self.editor, self.settings)
         # Wording checker (underlines, issues panel), outline panel, numbering, skeletons.
         self.structure = install_structure(self, self.editor, lambda: self.bank)
+        # The wording issues share the left column with the outline (a tab each), so the
+        # draft keeps its width; the underlines in the text are the primary signal.
+        self.tabifyDockWidget(self.structure.outline_panel, self.structure.issues_panel)
+        self.structure.outline_panel.raise_()
         self.structure.skeleton_requested.connect(self.new_from_skeleton)
         self.bank_loaded.connect(lambda _bank: self.structure.reload_checker())
         self._bank_manager: Any = None

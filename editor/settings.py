@@ -55,7 +55,7 @@ class Settings:
     suggestions_enabled: bool = True
     suggest_delay_ms: int = 120
     suggest_count: int = 5
-    min_chars: int = 1
+    min_chars: int = 2  # a one-character anchor (党, 要) completes to noise
     fuzzy_strictness: float = 0.5  # 0 = loose … 1 = exact prefixes only
     # Draft appearance.
     font_family: str = ""  # empty: the first available of CJK_FONT_FALLBACKS

@@ -95,6 +95,19 @@ def main(argv: list[str] | None = None) -> int:
             ime_commit(editor, ch)
         return wait_until(lambda: controller.popup.isVisible())
 
+    structure = getattr(window, "structure", None)
+
+    def settle_structure() -> None:
+        """Let the outline and the wording check catch up with the draft (both debounced)."""
+        if structure is None:
+            return
+        structure.outline_panel.refresh()
+        wait_until(lambda: structure.highlighter.checker is not None)
+        done: list[bool] = []
+        structure.highlighter.checked.connect(lambda: done.append(True))
+        structure.highlighter.check_now()
+        wait_until(lambda: bool(done), 5000)
+
     def window_with_popups() -> QPixmap:
         shot = window.grab()
         painter = QPainter(shot)
@@ -119,6 +132,7 @@ def main(argv: list[str] | None = None) -> int:
         controller.refresh_panel()
         wait_until(lambda: bool(controller.panel.suggestions()))
         wait_until(lambda: bool(controller.panel.occurrence_texts()), 3000)
+        settle_structure()
         save(window_with_popups(), "window_popup.png")
 
         # 2. The panel on its own, with the sources of an entry that has them.
@@ -135,6 +149,7 @@ def main(argv: list[str] | None = None) -> int:
     editor.moveCursor(QTextCursor.MoveOperation.End)
     ime_commit(editor, "\n三、")
     if type_and_wait("坚定不移推进全面从言治党"):
+        settle_structure()
         crop = window_with_popups()
         save(crop, "popup_correction.png")
 

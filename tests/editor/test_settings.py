@@ -20,7 +20,7 @@ def test_defaults():
     assert s.suggestions_enabled is True
     assert s.suggest_delay_ms == 120
     assert s.suggest_count == 5
-    assert s.min_chars == 1
+    assert s.min_chars == 2
     assert s.fuzzy_strictness == 0.5
     assert s.font_size == 14
     assert s.language == "zh_CN"
