@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from importlib import resources
 
-from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
 
 from phrasebank.paths import resource
 
@@ -19,6 +19,7 @@ __all__ = ["current_language", "set_language", "translation_file"]
 log = logging.getLogger(__name__)
 
 _translator: QTranslator | None = None
+_qt_translator: QTranslator | None = None
 _language = "zh_CN"
 
 
@@ -28,6 +29,28 @@ def translation_file(language: str) -> str:
 
 def current_language() -> str:
     return _language
+
+
+def _install_qt_translation(app: QCoreApplication, language: str) -> None:
+    """Qt's own strings (OK/Cancel buttons, context menus) in the UI language.
+
+    Qt's sources are English; the binding ships qtbase_zh_CN.qm beside its libraries.
+    """
+    global _qt_translator
+    if _qt_translator is not None:
+        app.removeTranslator(_qt_translator)
+        _qt_translator = None
+    if language == "en":
+        return
+    translator = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if translator.load(f"qtbase_{language}", folder):
+        app.installTranslator(translator)
+        _qt_translator = translator
+    else:
+        log.info(
+            "Qt's own %s translation is not installed; standard buttons stay English", language
+        )
 
 
 def set_language(language: str) -> bool:
@@ -44,6 +67,7 @@ def set_language(language: str) -> bool:
         app.removeTranslator(_translator)
         _translator = None
     _language = "zh_CN"
+    _install_qt_translation(app, language)
     if language == "zh_CN":
         return True
     node = resource("translations", translation_file(language))

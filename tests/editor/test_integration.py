@@ -131,3 +131,10 @@ def test_strictness_setting_controls_corrections_in_the_window(window, qtbot):
     assert "全面从严治党" not in offered("我们要全面从严治军")
     window.apply_settings(replace(window.settings, fuzzy_strictness=1.0))
     assert "以习近平同志为核心的党中央" not in offered()  # strictest: completion only
+
+
+def test_qt_standard_buttons_speak_chinese_by_default(window):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "取消"
