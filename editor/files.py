@@ -13,12 +13,12 @@ asks to keep the encoding they were read in.
 from __future__ import annotations
 
 import codecs
-import contextlib
 import errno
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+
+from phrasebank.atomic import atomic_write_bytes
 
 __all__ = [
     "DOCX_SUFFIXES",
@@ -192,29 +192,6 @@ def _read_docx(p: Path) -> str:
     except Exception as exc:  # zipfile.BadZipFile, lxml errors …
         raise DraftFileError(f"无法打开“{p.name}”：文件已损坏或不是 .docx（{exc}）。") from exc
     return "\n".join(par.text for par in document.paragraphs)
-
-
-def atomic_write_bytes(path: Path, data: bytes, *, durable: bool = True) -> None:
-    """Write ``data`` to ``path`` through a temp file in the same folder and os.replace.
-
-    Either the old file or the complete new one exists at every moment. ``durable``
-    also flushes to the disk (fsync), which survives a power cut but can take tens of
-    milliseconds; autosaves skip it, since a killed process loses nothing written.
-    """
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            if durable:
-                os.fsync(fh.fileno())
-        with contextlib.suppress(OSError):
-            if path.exists():
-                os.chmod(tmp, path.stat().st_mode & 0o7777)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def write_draft(path: str | Path, text: str, *, encoding: str = "utf-8") -> str:

@@ -11,12 +11,11 @@ from __future__ import annotations
 import dataclasses
 import json
 import logging
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from phrasebank.atomic import atomic_write_bytes
 from phrasebank.paths import config_dir
 
 __all__ = [
@@ -175,16 +174,7 @@ def save_settings(settings: Settings, path: Path | None = None) -> None:
     path = settings_path() if path is None else path
     path.parent.mkdir(parents=True, exist_ok=True)
     payload = json.dumps(settings.normalized().to_dict(), ensure_ascii=False, indent=2)
-    fd, tmp = tempfile.mkstemp(prefix=".settings-", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(payload)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    atomic_write_bytes(path, payload.encode("utf-8"))
 
 
 def add_recent_file(settings: Settings, path: str | Path) -> None:

@@ -18,12 +18,12 @@ import io
 import json
 import os
 import re
-import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from phrasebank.atomic import atomic_write_bytes
 from phrasebank.bank import MAX_PHRASE_CHARS, PhraseBank
 from phrasebank.model import FUNCTION_TAGS, KIND_LABELS, KINDS, Phrase
 
@@ -223,20 +223,6 @@ def _phrase_dict(p: Phrase) -> dict[str, Any]:
     }
 
 
-def _atomic_write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".part", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def export_phrases(
     bank: PhraseBank,
     path: str | os.PathLike[str],
@@ -275,5 +261,5 @@ def export_phrases(
         data = buf.getvalue().encode("utf-8-sig")  # the BOM makes Excel read UTF-8 correctly
     else:
         raise ValueError(f"不支持的导出格式“{fmt}”。请用 csv 或 json。")
-    _atomic_write(p, data)
+    atomic_write_bytes(p, data)
     return len(rows)

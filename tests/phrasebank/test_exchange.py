@@ -119,11 +119,11 @@ def test_failed_export_leaves_the_old_file(bank, tmp_path, monkeypatch):
     def disk_full(*args, **kwargs):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("phrasebank.exchange.os.fsync", disk_full)
+    monkeypatch.setattr("phrasebank.atomic.os.fsync", disk_full)
     with pytest.raises(OSError):
         export_phrases(bank, out)
     assert out.read_text(encoding="utf-8") == "旧内容"
-    assert not list(tmp_path.glob("*.part"))
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".out.json")]  # no temp left
 
 
 def test_parse_rows_rejects_unknown_file_types(tmp_path):
