@@ -1223,7 +1223,11 @@ class MainWindow(QMainWindow):
             self.import_speeches(files)
 
     def import_speeches(self, files: list[str]) -> bool:
-        """Mine ``files`` into the bank in the background, with a cancellable progress dialog."""
+        """Mine ``files`` into the bank in the background, with a cancellable progress dialog.
+
+        New entries wait in the review queue (the bank manager's 待审核 tab), as they do when
+        imported from the manager; entries the bank already has only gain counts and sources.
+        """
         bank = self.bank
         if bank is None or self._mine_stop is not None:
             return False
@@ -1243,6 +1247,7 @@ class MainWindow(QMainWindow):
                 files,
                 on_progress=lambda done, total: signals.progress.emit(int(done), int(total)),
                 should_stop=stop.is_set,
+                status="pending",
             )
 
         def on_progress(done: int, total: int) -> None:
@@ -1263,7 +1268,15 @@ class MainWindow(QMainWindow):
             summary = report.summary() if hasattr(report, "summary") else str(report)
             skipped = getattr(report, "skipped", [])
             details = "\n".join(f"{Path(p).name}：{why}" for p, why in skipped[:10])
+            if getattr(report, "added", 0):
+                summary += "\n" + self.tr(
+                    "新挖掘的条目已放入“待审核”：请在 短语库 › 管理短语库 中接受或拒绝。"
+                )
             self._show_info(self.tr("导入讲话稿"), summary + (f"\n\n{details}" if details else ""))
+            if getattr(report, "added", 0):
+                manager = self.show_bank_manager()
+                if manager is not None:
+                    manager.tabs.setCurrentWidget(manager.review)
             self.import_finished.emit(report)
 
         def failed(message: str) -> None:

@@ -811,7 +811,10 @@ Merge into the existing entry, or keep both?</translation>
     <message numerus="yes">
         <location filename="../../editor/issues_panel.py" line="65" />
         <source>发现 %n 处可能不规范的表述</source>
-        <translation><numerusform>Found %n possibly non-standard wording</numerusform><numerusform>Found %n possibly non-standard wordings</numerusform></translation>
+        <translation>
+            <numerusform>Found %n possibly non-standard wording</numerusform>
+            <numerusform>Found %n possibly non-standard wordings</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../editor/issues_panel.py" line="67" />
@@ -842,389 +845,389 @@ Merge into the existing entry, or keep both?</translation>
         <translation>Speeches (*.txt *.md *.docx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../editor/main_window.py" line="288" />
+        <location filename="../../editor/main_window.py" line="292" />
         <source>新建(&amp;N)</source>
         <extracomment>Inserts longer than this (pastes) are not touched by as-you-type punctuation. The bank finished loading (the bank object, or None when it failed). An import of speeches ended (its MineReport, or None when cancelled or failed).</extracomment>
         <translation>&amp;New</translation>
     </message>
     <message>
-        <location filename="../../editor/main_window.py" line="291" />
+        <location filename="../../editor/main_window.py" line="295" />
         <source>打开(&amp;O)…</source>
         <translation>&amp;Open…</translation>
     </message>
     <message>
-        <location filename="../../editor/main_window.py" line="294" />
+        <location filename="../../editor/main_window.py" line="298" />
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../editor/main_window.py" line="297" />
+        <location filename="../../editor/main_window.py" line="301" />
         <source>另存为(&amp;A)…</source>
         <translation>Save &amp;As…</translation>
     </message>
     <message>
-        <location filename="../../editor/main_window.py" line="304" />
+        <location filename="../../editor/main_window.py" line="308" />
         <source>导出为 Word（公文格式）(&amp;E)…</source>
         <translation>&amp;Export as Word (Official Format)…</translation>
     </message>
     <message>
-        <location filename="../../editor/main_window.py" line="307" />
+        <location filename="../../editor/main_window.py" line="311" />
         <source>按 GB/T 9704 党政机关公文格式导出 .docx</source>
         <translation>Export a .docx in the GB/T 9704 official document format</translation>
     </message>
     <message>
-        <location filename="../../editor/main_window.py" line="310" />
+        <location filename="../../editor/main_window.py" line="314" />
         <source>保留原编码</source>
         <translation>Keep Original Encoding</translation>
     </message>
     <message>
-        <location filename="../../editor/main_window.py" line="313" />
+        <location filename="../../editor/main_window.py" line="317" />
         <source>保存 .txt/.md 时沿用打开时的编码（如 GBK），否则一律存为 UTF-8</source>
         <translation>Save .txt/.md files in the encoding they were opened in (such as GBK) instead of UTF-8</translation>
     </message>
     <message>
-        <location filename="../../editor/main_window.py" line="315" />
+        <location filename="../../editor/main_window.py" line="319" />
         <source>清除最近打开记录</source>
         <translation>Clear Recent Files</translation>
     </message>
     <message>
-        <location filename="../../editor/main_window.py" line="317" />
+        <location filename="../../editor/main_window.py" line="321" />
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../editor/main_window.py" line="325" />
+        <location filename="../../editor/main_window.py" line="329" />
         <source>撤销(&amp;U)</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../editor/main_window.py" line="328" />
+        <location filename="../../editor/main_window.py" line="332" />
         <source>重做(&amp;R)</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../editor/main_window.py" line="331" />
+        <location filename="../../editor/main_window.py" line="335" />
         <source>剪切(&amp;T)</source>
         <translation>Cu&amp;t</translation>
     </message>
     <message>
-        <location filename="../../editor/main_window.py" line="334" />
+        <location filename="../../editor/main_window.py" line="338" />
         <source>复制(&amp;C)</source>
         <translation>&amp;Copy</translation>
     </message>
     <message>
-        <location filename="../../editor/main_window.py" line="337" />
+        <location filename="../../editor/main_window.py" line="341" />
         <source>粘贴(&amp;P)</source>
         <translation>&amp;Paste</translation>
     </message>
     <message>
-        <location filename="../../editor/main_window.py" line="340" />
+        <location filename="../../editor/main_window.py" line="344" />
         <source>全选(&amp;L)</source>
         <translation>Select A&amp;ll</translation>
     </message>
     <message>
-        <location filename="../../editor/main_window.py" line="345" />
+        <location filename="../../editor/main_window.py" line="349" />
         <source>查找(&amp;F)…</source>
         <translation>&amp;Find…</translation>
     </message>
     <message>
-        <location filename="../../editor/main_window.py" line="348" />
+        <location filename="../../editor/main_window.py" line="352" />
         <source>替换(&amp;H)…</source>
         <translation>Replace (&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../editor/main_window.py" line="355" />
+        <location filename="../../editor/main_window.py" line="359" />
         <source>查找下一个</source>
         <translation>Find Next</translation>
     </message>
     <message>
-        <location filename="../../editor/main_window.py" line="358" />
+        <location filename="../../editor/main_window.py" line="362" />
         <source>查找上一个</source>
         <translation>Find Previous</translation>
     </message>
     <message>
-        <location filename="../../editor/main_window.py" line="364" />
+        <location filename="../../editor/main_window.py" line="368" />
         <source>输入时自动转全角标点</source>
         <translation>Full-Width Punctuation While Typing</translation>
     </message>
     <message>
-        <location filename="../../editor/main_window.py" line="367" />
+        <location filename="../../editor/main_window.py" line="371" />
         <source>在中文之间输入的 , : ; ? ! 自动变成 ，：；？！（数字中的不变）</source>
         <translation>Turn , : ; ? ! typed next to Chinese text into ，：；？！ (numbers are left alone)</translation>
     </message>
     <message>
-        <location filename="../../editor/main_window.py" line="370" />
+        <location filename="../../editor/main_window.py" line="374" />
         <source>全文半角标点转全角</source>
         <translation>Convert Punctuation in Whole Document to Full Width</translation>
     </message>
     <message>
-        <location filename="../../editor/main_window.py" line="374" />
+        <location filename="../../editor/main_window.py" line="378" />
         <source>插入建议</source>
         <translation>Insert Suggestion</translation>
     </message>
     <message>
-        <location filename="../../editor/main_window.py" line="377" />
+        <location filename="../../editor/main_window.py" line="381" />
         <source>插入联想框中选中的表述（也可按 Tab）</source>
         <translation>Insert the phrase selected in the suggestion popup (or press Tab)</translation>
     </message>
     <message>
-        <location filename="../../editor/main_window.py" line="380" />
+        <location filename="../../editor/main_window.py" line="384" />
         <source>下一个空位</source>
         <translation>Next Blank</translation>
     </message>
     <message>
-        <location filename="../../editor/main_window.py" line="383" />
+        <location filename="../../editor/main_window.py" line="387" />
         <source>选中下一个待填的 ×× 空位</source>
         <translation>Select the next ×× blank to fill in</translation>
     </message>
     <message>
-        <location filename="../../editor/main_window.py" line="386" />
+        <location filename="../../editor/main_window.py" line="390" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../editor/main_window.py" line="390" />
+        <location filename="../../editor/main_window.py" line="394" />
         <source>管理短语库…</source>
         <translation>Manage Phrase Bank…</translation>
     </message>
     <message>
-        <location filename="../../editor/main_window.py" line="392" />
+        <location filename="../../editor/main_window.py" line="396" />
         <source>重新载入短语库</source>
         <translation>Reload Phrase Bank</translation>
     </message>
     <message>
-        <location filename="../../editor/main_window.py" line="393" />
-        <location filename="../../editor/main_window.py" line="1176" />
+        <location filename="../../editor/main_window.py" line="397" />
         <location filename="../../editor/main_window.py" line="1180" />
-        <location filename="../../editor/main_window.py" line="1181" />
+        <location filename="../../editor/main_window.py" line="1184" />
+        <location filename="../../editor/main_window.py" line="1185" />
         <source>短语库统计</source>
         <translation>Phrase Bank Statistics</translation>
     </message>
     <message>
-        <location filename="../../editor/main_window.py" line="395" />
+        <location filename="../../editor/main_window.py" line="399" />
         <source>打开数据文件夹</source>
         <translation>Open Data Folder</translation>
     </message>
     <message>
-        <location filename="../../editor/main_window.py" line="397" />
+        <location filename="../../editor/main_window.py" line="401" />
         <source>导入讲话稿…</source>
         <translation>Import Speeches…</translation>
     </message>
     <message>
-        <location filename="../../editor/main_window.py" line="400" />
+        <location filename="../../editor/main_window.py" line="404" />
         <source>放大</source>
         <translation>Zoom In</translation>
     </message>
     <message>
-        <location filename="../../editor/main_window.py" line="403" />
+        <location filename="../../editor/main_window.py" line="407" />
         <source>缩小</source>
         <translation>Zoom Out</translation>
     </message>
     <message>
-        <location filename="../../editor/main_window.py" line="406" />
+        <location filename="../../editor/main_window.py" line="410" />
         <source>恢复默认大小</source>
         <translation>Reset Zoom</translation>
     </message>
     <message>
-        <location filename="../../editor/main_window.py" line="409" />
+        <location filename="../../editor/main_window.py" line="413" />
         <source>自动换行</source>
         <translation>Word Wrap</translation>
     </message>
     <message>
-        <location filename="../../editor/main_window.py" line="412" />
-        <location filename="../../editor/main_window.py" line="512" />
+        <location filename="../../editor/main_window.py" line="416" />
+        <location filename="../../editor/main_window.py" line="516" />
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../editor/main_window.py" line="415" />
+        <location filename="../../editor/main_window.py" line="419" />
         <source>状态栏</source>
         <translation>Status Bar</translation>
     </message>
     <message>
-        <location filename="../../editor/main_window.py" line="418" />
+        <location filename="../../editor/main_window.py" line="422" />
         <source>建议面板</source>
         <translation>Suggestion Panel</translation>
     </message>
     <message>
-        <location filename="../../editor/main_window.py" line="425" />
+        <location filename="../../editor/main_window.py" line="429" />
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../editor/main_window.py" line="432" />
-        <location filename="../../editor/main_window.py" line="1285" />
+        <location filename="../../editor/main_window.py" line="436" />
+        <location filename="../../editor/main_window.py" line="1302" />
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../editor/main_window.py" line="434" />
-        <location filename="../../editor/main_window.py" line="1315" />
+        <location filename="../../editor/main_window.py" line="438" />
+        <location filename="../../editor/main_window.py" line="1332" />
         <source>快捷键</source>
         <translation>Keyboard Shortcuts</translation>
     </message>
     <message>
-        <location filename="../../editor/main_window.py" line="440" />
+        <location filename="../../editor/main_window.py" line="444" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../editor/main_window.py" line="442" />
+        <location filename="../../editor/main_window.py" line="446" />
         <source>按模板新建(&amp;T)</source>
         <translation>New from &amp;Template</translation>
     </message>
     <message>
-        <location filename="../../editor/main_window.py" line="444" />
+        <location filename="../../editor/main_window.py" line="448" />
         <source>最近打开(&amp;R)</source>
         <translation>&amp;Recent Files</translation>
     </message>
     <message>
-        <location filename="../../editor/main_window.py" line="453" />
+        <location filename="../../editor/main_window.py" line="457" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../editor/main_window.py" line="473" />
+        <location filename="../../editor/main_window.py" line="477" />
         <source>插入(&amp;I)</source>
         <translation>&amp;Insert</translation>
     </message>
     <message>
-        <location filename="../../editor/main_window.py" line="478" />
+        <location filename="../../editor/main_window.py" line="482" />
         <source>短语库(&amp;B)</source>
         <translation>Phrase &amp;Bank</translation>
     </message>
     <message>
-        <location filename="../../editor/main_window.py" line="490" />
+        <location filename="../../editor/main_window.py" line="494" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../editor/main_window.py" line="508" />
+        <location filename="../../editor/main_window.py" line="512" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../editor/main_window.py" line="531" />
-        <location filename="../../editor/main_window.py" line="1145" />
+        <location filename="../../editor/main_window.py" line="535" />
+        <location filename="../../editor/main_window.py" line="1149" />
         <source>短语库：未加载</source>
         <translation>Phrase bank: not loaded</translation>
     </message>
     <message>
-        <location filename="../../editor/main_window.py" line="560" />
-        <location filename="../../editor/main_window.py" line="766" />
-        <location filename="../../editor/main_window.py" line="1063" />
+        <location filename="../../editor/main_window.py" line="564" />
+        <location filename="../../editor/main_window.py" line="770" />
+        <location filename="../../editor/main_window.py" line="1067" />
         <source>未命名</source>
         <translation>Untitled</translation>
     </message>
     <message>
-        <location filename="../../editor/main_window.py" line="563" />
+        <location filename="../../editor/main_window.py" line="567" />
         <source>保存修改</source>
         <translation>Save Changes</translation>
     </message>
     <message>
-        <location filename="../../editor/main_window.py" line="564" />
+        <location filename="../../editor/main_window.py" line="568" />
         <source>“%1”有未保存的修改，要保存吗？</source>
         <translation>“%1” has unsaved changes. Save them?</translation>
     </message>
     <message>
-        <location filename="../../editor/main_window.py" line="570" />
+        <location filename="../../editor/main_window.py" line="574" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../editor/main_window.py" line="571" />
+        <location filename="../../editor/main_window.py" line="575" />
         <source>不保存</source>
         <translation>Don't Save</translation>
     </message>
     <message>
-        <location filename="../../editor/main_window.py" line="572" />
-        <location filename="../../editor/main_window.py" line="1228" />
+        <location filename="../../editor/main_window.py" line="576" />
+        <location filename="../../editor/main_window.py" line="1236" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../editor/main_window.py" line="585" />
+        <location filename="../../editor/main_window.py" line="589" />
         <source>上次编辑器没有正常退出。找到“%1”自动保存的内容（%2），要恢复吗？</source>
         <translation>The editor did not close normally last time. An autosave of “%1” (%2) was found. Restore it?</translation>
     </message>
     <message>
-        <location filename="../../editor/main_window.py" line="591" />
+        <location filename="../../editor/main_window.py" line="595" />
         <source>恢复文稿</source>
         <translation>Restore Draft</translation>
     </message>
     <message>
-        <location filename="../../editor/main_window.py" line="606" />
+        <location filename="../../editor/main_window.py" line="610" />
         <source>打开文稿</source>
         <translation>Open Draft</translation>
     </message>
     <message>
-        <location filename="../../editor/main_window.py" line="610" />
+        <location filename="../../editor/main_window.py" line="614" />
         <source>保存文稿</source>
         <translation>Save Draft</translation>
     </message>
     <message>
-        <location filename="../../editor/main_window.py" line="615" />
+        <location filename="../../editor/main_window.py" line="619" />
         <source>选择要导入的讲话稿</source>
         <translation>Choose Speeches to Import</translation>
     </message>
     <message>
-        <location filename="../../editor/main_window.py" line="666" />
+        <location filename="../../editor/main_window.py" line="670" />
         <source>短语库</source>
         <translation>Phrase Bank</translation>
     </message>
     <message>
-        <location filename="../../editor/main_window.py" line="667" />
+        <location filename="../../editor/main_window.py" line="671" />
         <source>短语库还在加载，请稍候再打开管理窗口。</source>
         <translation>The phrase bank is still loading. Open the manager again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../editor/main_window.py" line="681" />
-        <location filename="../../editor/main_window.py" line="700" />
+        <location filename="../../editor/main_window.py" line="685" />
+        <location filename="../../editor/main_window.py" line="704" />
         <source>无法打开文件</source>
         <translation>Cannot Open File</translation>
     </message>
     <message>
-        <location filename="../../editor/main_window.py" line="689" />
+        <location filename="../../editor/main_window.py" line="693" />
         <source>已打开 %1</source>
         <translation>Opened %1</translation>
     </message>
     <message>
-        <location filename="../../editor/main_window.py" line="701" />
+        <location filename="../../editor/main_window.py" line="705" />
         <source>“%1”已不存在，已从最近打开列表中移除。</source>
         <translation>“%1” no longer exists; it was removed from the recent files.</translation>
     </message>
     <message>
-        <location filename="../../editor/main_window.py" line="751" />
+        <location filename="../../editor/main_window.py" line="755" />
         <source>无法保存文件</source>
         <translation>Cannot Save File</translation>
     </message>
     <message>
-        <location filename="../../editor/main_window.py" line="761" />
+        <location filename="../../editor/main_window.py" line="765" />
         <source>已保存 %1</source>
         <translation>Saved %1</translation>
     </message>
     <message>
-        <location filename="../../editor/main_window.py" line="781" />
+        <location filename="../../editor/main_window.py" line="785" />
         <source>无法导出</source>
         <translation>Cannot Export</translation>
     </message>
     <message>
-        <location filename="../../editor/main_window.py" line="782" />
+        <location filename="../../editor/main_window.py" line="786" />
         <source>无法写入“%1”：%2。请换一个位置导出。</source>
         <translation>Cannot write “%1”: %2. Please export to another location.</translation>
     </message>
     <message>
-        <location filename="../../editor/main_window.py" line="787" />
+        <location filename="../../editor/main_window.py" line="791" />
         <source>已导出 %1</source>
         <translation>Exported %1</translation>
     </message>
     <message>
-        <location filename="../../editor/main_window.py" line="824" />
+        <location filename="../../editor/main_window.py" line="828" />
         <source>已恢复自动保存的文稿</source>
         <translation>Autosaved draft restored</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../editor/main_window.py" line="909" />
+        <location filename="../../editor/main_window.py" line="913" />
         <source>已转换 %n 个标点</source>
         <translation>
             <numerusform>Converted %n punctuation mark</numerusform>
@@ -1232,131 +1235,136 @@ Merge into the existing entry, or keep both?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../editor/main_window.py" line="922" />
+        <location filename="../../editor/main_window.py" line="926" />
         <source>当前没有可插入的建议</source>
         <translation>No suggestion to insert</translation>
     </message>
     <message>
-        <location filename="../../editor/main_window.py" line="935" />
+        <location filename="../../editor/main_window.py" line="939" />
         <source>没有待填的空位</source>
         <translation>No blanks left to fill</translation>
     </message>
     <message>
-        <location filename="../../editor/main_window.py" line="1020" />
+        <location filename="../../editor/main_window.py" line="1024" />
         <source>界面语言</source>
         <translation>Interface Language</translation>
     </message>
     <message>
-        <location filename="../../editor/main_window.py" line="1020" />
+        <location filename="../../editor/main_window.py" line="1024" />
         <source>界面语言将在重新启动编辑器后切换。</source>
         <translation>The interface language changes when the editor is restarted.</translation>
     </message>
     <message>
-        <location filename="../../editor/main_window.py" line="1052" />
+        <location filename="../../editor/main_window.py" line="1056" />
         <source>无法保存设置：%1</source>
         <translation>Cannot save settings: %1</translation>
     </message>
     <message>
-        <location filename="../../editor/main_window.py" line="1064" />
+        <location filename="../../editor/main_window.py" line="1068" />
         <source>讲稿编辑器</source>
         <translation>Speech Editor</translation>
     </message>
     <message>
-        <location filename="../../editor/main_window.py" line="1075" />
+        <location filename="../../editor/main_window.py" line="1079" />
         <source>字数：%1 / %2</source>
         <translation>Characters: %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../editor/main_window.py" line="1078" />
+        <location filename="../../editor/main_window.py" line="1082" />
         <source>字数：%1</source>
         <translation>Characters: %1</translation>
     </message>
     <message>
-        <location filename="../../editor/main_window.py" line="1086" />
+        <location filename="../../editor/main_window.py" line="1090" />
         <source>第 %1 行，第 %2 列</source>
         <translation>Line %1, Column %2</translation>
     </message>
     <message>
-        <location filename="../../editor/main_window.py" line="1120" />
+        <location filename="../../editor/main_window.py" line="1124" />
         <source>短语库：加载中…</source>
         <translation>Phrase bank: loading…</translation>
     </message>
     <message>
-        <location filename="../../editor/main_window.py" line="1139" />
-        <location filename="../../editor/main_window.py" line="1171" />
+        <location filename="../../editor/main_window.py" line="1143" />
+        <location filename="../../editor/main_window.py" line="1175" />
         <source>短语库：%1 条</source>
         <translation>Phrase bank: %1 entries</translation>
     </message>
     <message>
-        <location filename="../../editor/main_window.py" line="1147" />
+        <location filename="../../editor/main_window.py" line="1151" />
         <source>短语库无法打开：%1</source>
         <translation>The phrase bank cannot be opened: %1</translation>
     </message>
     <message>
-        <location filename="../../editor/main_window.py" line="1186" />
+        <location filename="../../editor/main_window.py" line="1190" />
         <source>短语库未能打开：%1</source>
         <translation>The phrase bank could not be opened: %1</translation>
     </message>
     <message>
-        <location filename="../../editor/main_window.py" line="1187" />
+        <location filename="../../editor/main_window.py" line="1191" />
         <source>短语库尚未加载完成，请稍候再试。</source>
         <translation>The phrase bank is still loading. Please try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../editor/main_window.py" line="1191" />
+        <location filename="../../editor/main_window.py" line="1195" />
         <source>条目：%1</source>
         <translation>Entries: %1</translation>
     </message>
     <message>
-        <location filename="../../editor/main_window.py" line="1192" />
+        <location filename="../../editor/main_window.py" line="1196" />
         <source>来源讲稿：%1 篇</source>
         <translation>Source speeches: %1</translation>
     </message>
     <message>
-        <location filename="../../editor/main_window.py" line="1196" />
+        <location filename="../../editor/main_window.py" line="1200" />
         <source>按类型：</source>
         <translation>By kind: </translation>
     </message>
     <message>
-        <location filename="../../editor/main_window.py" line="1199" />
+        <location filename="../../editor/main_window.py" line="1203" />
         <source>待审核：%1 条</source>
         <translation>Awaiting review: %1</translation>
     </message>
     <message>
-        <location filename="../../editor/main_window.py" line="1202" />
+        <location filename="../../editor/main_window.py" line="1206" />
         <source>最常用：</source>
         <translation>Most used:</translation>
     </message>
     <message>
-        <location filename="../../editor/main_window.py" line="1205" />
+        <location filename="../../editor/main_window.py" line="1209" />
         <source>文件：%1</source>
         <translation>File: %1</translation>
     </message>
     <message>
-        <location filename="../../editor/main_window.py" line="1215" />
-        <location filename="../../editor/main_window.py" line="1229" />
-        <location filename="../../editor/main_window.py" line="1262" />
-        <location filename="../../editor/main_window.py" line="1272" />
+        <location filename="../../editor/main_window.py" line="1219" />
+        <location filename="../../editor/main_window.py" line="1237" />
+        <location filename="../../editor/main_window.py" line="1275" />
+        <location filename="../../editor/main_window.py" line="1289" />
         <source>导入讲话稿</source>
         <translation>Import Speeches</translation>
     </message>
     <message>
-        <location filename="../../editor/main_window.py" line="1228" />
+        <location filename="../../editor/main_window.py" line="1236" />
         <source>正在导入讲话稿…</source>
         <translation>Importing speeches…</translation>
     </message>
     <message>
-        <location filename="../../editor/main_window.py" line="1269" />
+        <location filename="../../editor/main_window.py" line="1273" />
+        <source>新挖掘的条目已放入“待审核”：请在 短语库 › 管理短语库 中接受或拒绝。</source>
+        <translation>New entries wait in "To review": accept or reject them in Phrase Bank › Manage Phrase Bank.</translation>
+    </message>
+    <message>
+        <location filename="../../editor/main_window.py" line="1286" />
         <source>已取消导入，短语库未改动。</source>
         <translation>Import cancelled; the phrase bank is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../editor/main_window.py" line="1272" />
+        <location filename="../../editor/main_window.py" line="1289" />
         <source>导入失败：%1</source>
         <translation>Import failed: %1</translation>
     </message>
     <message>
-        <location filename="../../editor/main_window.py" line="1287" />
+        <location filename="../../editor/main_window.py" line="1304" />
         <source>讲稿编辑器 %1
 
 为起草领导讲话稿、工作报告提供规范表述联想的离线编辑器。所有文稿与短语库都只保存在本机。</source>
@@ -1365,17 +1373,17 @@ Merge into the existing entry, or keep both?</translation>
 An offline editor for drafting official speeches and work reports, suggesting standard formulations as you type. Drafts and the phrase bank stay on this computer.</translation>
     </message>
     <message>
-        <location filename="../../editor/main_window.py" line="1310" />
+        <location filename="../../editor/main_window.py" line="1327" />
         <source>接受联想建议</source>
         <translation>Accept suggestion</translation>
     </message>
     <message>
-        <location filename="../../editor/main_window.py" line="1311" />
+        <location filename="../../editor/main_window.py" line="1328" />
         <source>选择第 n 条建议</source>
         <translation>Take suggestion n</translation>
     </message>
     <message>
-        <location filename="../../editor/main_window.py" line="1312" />
+        <location filename="../../editor/main_window.py" line="1329" />
         <source>关闭联想框</source>
         <translation>Close the suggestion popup</translation>
     </message>
@@ -1597,7 +1605,10 @@ An offline editor for drafting official speeches and work reports, suggesting st
     <message numerus="yes">
         <location filename="../../editor/structure.py" line="146" />
         <source>已重新编号 %n 处</source>
-        <translation><numerusform>Renumbered %n place</numerusform><numerusform>Renumbered %n places</numerusform></translation>
+        <translation>
+            <numerusform>Renumbered %n place</numerusform>
+            <numerusform>Renumbered %n places</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../editor/structure.py" line="148" />

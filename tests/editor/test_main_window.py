@@ -580,6 +580,13 @@ def test_import_speeches_in_the_background(window, qtbot, tmp_path):
     assert len(window.bank) >= before
     assert window.bank_label.text() == f"短语库：{len(window.bank):,} 条"
     assert window.ui.infos and "导入" in window.ui.infos[-1][1]
+    # New entries wait for review, and the manager opens on its review queue.
+    assert report.added > 0
+    assert window.bank.count(status="pending") >= report.added
+    manager = window._bank_manager
+    qtbot.addWidget(manager)
+    assert manager.tabs.currentWidget() is manager.review
+    manager.close()
 
 
 def test_settings_json_is_written_below_the_user_home(window, speech_home):
@@ -603,7 +610,7 @@ class SlowBank:
     def occurrences(self, phrase_id, *, limit=20):
         return []
 
-    def mine(self, paths, *, on_progress=None, should_stop=None):
+    def mine(self, paths, *, on_progress=None, should_stop=None, status="active"):
         self.started = True
         total = 1000
         for done in range(total):
