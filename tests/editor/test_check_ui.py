@@ -135,7 +135,8 @@ def test_context_menu_replace_fixes_it_in_one_undo_step(qtbot, setup):
     action, menu = _menu_action(highlighter, editor, first, "checkReplace")
     assert action.text() == "改为“不忘初心、牢记使命”"
     # the editor's own actions are still there below the quick fixes
-    assert any(a.text().startswith(("&Undo", "撤销", "Undo")) for a in menu.actions())
+    # Qt's own zh_CN translation says 撤消(&U)
+    assert any(a.text().startswith(("&Undo", "撤销", "撤消", "Undo")) for a in menu.actions())
     action.trigger()
     assert editor.toPlainText() == "我们要不忘初心、牢记使命，推动高质量发屐。"
     assert underlined(editor) == ["推动高质量发屐"]
