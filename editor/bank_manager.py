@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -62,7 +62,13 @@ from editor.bank_jobs import (
     LatestRunner,
     returns_none,
 )
-from editor.bank_model import BANK_COLUMNS, ORIGIN_LABELS, BankTableModel, split_tags
+from editor.bank_model import (
+    BANK_COLUMNS,
+    ORIGIN_LABELS,
+    BankTableModel,
+    TableSelection,
+    split_tags,
+)
 from editor.bank_stats_view import BankStatsView
 from editor.review_queue import ProvenanceView, ReviewQueue, configure_table
 from phrasebank import BankError, DuplicateError, Phrase, PhraseBank
@@ -519,7 +525,7 @@ class DuplicatesPanel(QWidget):
 # --- the window -------------------------------------------------------------------------------
 
 
-class BankManager(QMainWindow):
+class BankManager(TableSelection, QMainWindow):
     """The phrase bank manager window (object name ``phraseBankManager``)."""
 
     SEARCH_DELAY_MS = 200
@@ -1029,29 +1035,6 @@ class BankManager(QMainWindow):
         self.search_edit.selectAll()
 
     # --- selection ----------------------------------------------------------------------------
-
-    def selected_ids(self) -> list[int]:
-        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
-        return [self.model.id_at(r) for r in rows if r < self.model.rowCount()]
-
-    def current_id(self) -> int | None:
-        index = self.table.currentIndex()
-        if not index.isValid() or index.row() >= self.model.rowCount():
-            return None
-        return self.model.id_at(index.row())
-
-    def select_rows(self, rows: list[int]) -> None:
-        sel = self.table.selectionModel()
-        sel.clearSelection()
-        flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
-        for r in rows:
-            sel.select(self.model.index(r, 0), flags)
-        if rows:
-            sel.setCurrentIndex(
-                self.model.index(rows[0], 0), QItemSelectionModel.SelectionFlag.NoUpdate
-            )
-            self.table.scrollTo(self.model.index(rows[0], 0))
-            self._on_current(self.model.index(rows[0], 0), QModelIndex())
 
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         phrase = self.model.phrase_at(current.row()) if current.isValid() else None

@@ -21,6 +21,7 @@ from typing import Any, NamedTuple
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QItemSelectionModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -473,3 +474,41 @@ class BankTableModel(QAbstractTableModel):
             self.sort_requested.emit(
                 self._columns[column].field, order == Qt.SortOrder.DescendingOrder
             )
+
+
+class TableSelection:
+    """Selection helpers for a widget that shows a :class:`BankTableModel` in ``self.table``.
+
+    Shared by the manager's entry table and the review queue. The widget provides
+    ``table`` (a QTableView), ``model`` (the BankTableModel) and ``_on_current(current,
+    previous)``, which shows the current entry's details.
+    """
+
+    table: Any
+    model: BankTableModel
+
+    def _on_current(self, current: QModelIndex, previous: QModelIndex) -> None:
+        raise NotImplementedError
+
+    def selected_ids(self) -> list[int]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [self.model.id_at(r) for r in rows if r < self.model.rowCount()]
+
+    def current_id(self) -> int | None:
+        index = self.table.currentIndex()
+        if not index.isValid() or index.row() >= self.model.rowCount():
+            return None
+        return self.model.id_at(index.row())
+
+    def select_rows(self, rows: list[int]) -> None:
+        """Select whole rows, make the first current, scroll to it and show its details."""
+        sel = self.table.selectionModel()
+        sel.clearSelection()
+        flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+        for r in rows:
+            sel.select(self.model.index(r, 0), flags)
+        if rows:
+            first = self.model.index(rows[0], 0)
+            sel.setCurrentIndex(first, QItemSelectionModel.SelectionFlag.NoUpdate)
+            self.table.scrollTo(first)
+            self._on_current(first, QModelIndex())

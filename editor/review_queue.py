@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor.bank_jobs import LatestRunner
-from editor.bank_model import REVIEW_COLUMNS, BankTableModel
+from editor.bank_model import REVIEW_COLUMNS, BankTableModel, TableSelection
 from phrasebank import BankError, Phrase, PhraseBank
 
 if TYPE_CHECKING:
@@ -124,7 +124,7 @@ class ProvenanceView(QTextBrowser):
         self.setHtml("".join(parts))
 
 
-class ReviewQueue(QWidget):
+class ReviewQueue(TableSelection, QWidget):
     """Pending entries from imported speeches, most widespread first."""
 
     count_changed = Signal(int)
@@ -286,29 +286,6 @@ class ReviewQueue(QWidget):
         self.count_changed.emit(n)
 
     # --- selection ----------------------------------------------------------------------------
-
-    def selected_ids(self) -> list[int]:
-        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
-        return [self.model.id_at(r) for r in rows]
-
-    def current_id(self) -> int | None:
-        index = self.table.currentIndex()
-        if not index.isValid() or index.row() >= self.model.rowCount():
-            return None
-        return self.model.id_at(index.row())
-
-    def select_rows(self, rows: list[int]) -> None:
-        sel = self.table.selectionModel()
-        sel.clearSelection()
-        for r in rows:
-            sel.select(
-                self.model.index(r, 0),
-                QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
-            )
-        if rows:
-            sel.setCurrentIndex(
-                self.model.index(rows[0], 0), QItemSelectionModel.SelectionFlag.NoUpdate
-            )
 
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         phrase = self.model.phrase_at(current.row()) if current.isValid() else None

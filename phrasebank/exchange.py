@@ -27,7 +27,7 @@ from phrasebank.atomic import atomic_write_bytes
 from phrasebank.bank import MAX_PHRASE_CHARS, PhraseBank
 from phrasebank.model import FUNCTION_TAGS, KIND_LABELS, KINDS, Phrase
 
-__all__ = ["ImportReport", "export_phrases", "import_phrases", "parse_rows"]
+__all__ = ["ImportReport", "export_phrases", "import_phrases", "parse_rows", "phrase_record"]
 
 MAX_IMPORT_BYTES = 50_000_000
 FIELDS = (
@@ -206,7 +206,8 @@ def _with_kind(p: Phrase, kind: str) -> Phrase:
     return replace(p, kind=kind)
 
 
-def _phrase_dict(p: Phrase) -> dict[str, Any]:
+def phrase_record(p: Phrase) -> dict[str, Any]:
+    """An entry as plain data (export files and bank packs)."""
     return {
         "text": p.text,
         "kind": p.kind,
@@ -241,7 +242,7 @@ def export_phrases(
         phrases = bank.phrases()
     else:
         phrases = [x for x in (bank.get(i) for i in ids) if x is not None]
-    rows = [_phrase_dict(x) for x in phrases]
+    rows = [phrase_record(x) for x in phrases]
     if fmt == "json":
         data = json.dumps(rows, ensure_ascii=False, indent=1).encode("utf-8")
     elif fmt in ("csv", "tsv"):

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from phrasebank.bank import MAX_PHRASE_CHARS, PhraseBank, infer_kind
+from phrasebank.exchange import phrase_record
 from phrasebank.model import FUNCTION_TAGS, KINDS, Occurrence, Phrase
 
 __all__ = [
@@ -87,17 +88,14 @@ class PackReport:
 # --- writing a pack ---------------------------------------------------------------------------
 
 
+#: What a pack leaves out: the sharer's own use of the bank stays theirs.
+_PERSONAL = ("favourite", "uses", "origin")
+
+
 def _entry(p: Phrase, occurrences: Sequence[Occurrence], source_keys: dict[int, int]) -> dict:
+    record = {k: v for k, v in phrase_record(p).items() if k not in _PERSONAL}
     return {
-        "text": p.text,
-        "kind": p.kind,
-        "functions": list(p.functions),
-        "topics": list(p.topics),
-        "variants": list(p.variants),
-        "note": p.note,
-        "freq": p.freq,
-        "doc_freq": p.doc_freq,
-        "quality": round(p.quality, 4),
+        **record,
         "occurrences": [
             {"source": source_keys[o.source_id], "position": o.position, "context": o.context}
             for o in occurrences
