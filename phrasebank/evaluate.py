@@ -388,36 +388,20 @@ def format_report(report: EvalReport) -> str:
     return "\n".join(lines)
 
 
-def _read(path: Path) -> str:
-    data = path.read_bytes()
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    return data.decode("utf-8", errors="replace")
-
-
 def load_documents(paths: Iterable[str | Path]) -> list[tuple[str, str]]:
-    """(title, clean text) of each speech file; folders contribute their ``*.txt`` files.
-
-    The title is the first line when it looks like one (short, no clause mark), else the
-    file name.
-    """
+    """(title, clean text) of each speech; folders contribute every file the reader takes
+    (.txt, .md, .docx in any Chinese encoding). Unreadable files are skipped with a warning."""
     from phrasebank.clean import clean_text
+    from phrasebank.read import ReadError, iter_documents
 
-    files: list[Path] = []
-    for raw in paths:
-        path = Path(raw)
-        files.extend(sorted(path.glob("*.txt")) if path.is_dir() else [path])
     docs: list[tuple[str, str]] = []
-    for path in files:
-        text = clean_text(_read(path))
-        if not text:
+    for item in iter_documents([Path(p) for p in paths]):
+        if isinstance(item, ReadError):
+            log.warning("%s", item)
             continue
-        first = text.split("\n", 1)[0]
-        looks_like_title = len(first) <= 40 and not any(ch in first for ch in "，。；：")
-        docs.append((first if looks_like_title else path.stem, text))
+        text = clean_text(item.text)
+        if text:
+            docs.append((item.title, text))
     return docs
 
 
