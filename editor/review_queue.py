@@ -191,13 +191,14 @@ class ReviewQueue(TableSelection, QWidget):
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.label, 1)
-        for action in (
+        self._actions = (
             self.action_accept,
             self.action_reject,
             self.action_edit,
             self.action_accept_all,
             self.action_reject_all,
-        ):
+        )
+        for action in self._actions:
             button = QToolButton(self)
             button.setDefaultAction(action)
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -275,13 +276,7 @@ class ReviewQueue(TableSelection, QWidget):
                     "ReviewQueue", "没有待审核的短语。导入讲稿后，新挖掘的短语会先出现在这里。"
                 )
             )
-        for action in (
-            self.action_accept,
-            self.action_reject,
-            self.action_edit,
-            self.action_accept_all,
-            self.action_reject_all,
-        ):
+        for action in self._actions:
             action.setEnabled(n > 0)
         self.count_changed.emit(n)
 

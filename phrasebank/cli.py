@@ -409,16 +409,6 @@ def build_default(out: Path | None) -> None:
     click.echo(f"已生成 {target}：{report.summary()}")
 
 
-def _product_index(documents: list[tuple[str, str]]) -> Any:
-    """The app's own bank for a set of speeches: curated list + mined entries, indexed."""
-    from phrasebank.default_bank import FIXED_EPOCH, curated_phrases
-
-    with PhraseBank.memory() as bank:
-        bank.add_many(curated_phrases(when=FIXED_EPOCH))
-        bank.mine_texts(documents)
-        return bank.build_index()  # the index lives on in memory after the file is gone
-
-
 @cli.command(name="eval")
 @click.argument("corpus", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("-k", default=5, show_default=True, help="每次看前 k 条建议。")
@@ -429,9 +419,9 @@ def eval_cmd(corpus: tuple[Path, ...], k: int) -> None:
     For each speech, a bank is built from the others (plus the curated list) and the speech
     is typed against it; the naive baseline completes whole clauses of the others by prefix.
     """
-    from phrasebank.evaluate import run_eval
+    from phrasebank.evaluate import product_index, run_eval
 
-    click.echo(run_eval(corpus, build_bank=_product_index, k=k))
+    click.echo(run_eval(corpus, build_bank=product_index, k=k))
 
 
 def _register_optional_commands() -> None:

@@ -13,7 +13,7 @@ characters or more) that occur verbatim in it: no engine offering only bank entr
 more than that.
 
 Leave-one-out: for each speech, a bank is built from the *other* speeches by a caller-supplied
-``build_bank`` (the integrator passes the miner + curated list), the speech is typed against
+``build_bank`` (:func:`product_index`: the miner + curated list), the speech is typed against
 it, and so against the naive baseline: every clause of the other speeches, completed by
 clause prefix only.
 """
@@ -48,8 +48,8 @@ __all__ = [
     "format_report",
     "leave_one_out",
     "load_documents",
-    "mined_index",
     "naive_baseline_suggest",
+    "product_index",
     "run_eval",
     "simulate",
     "upper_bound",
@@ -203,58 +203,20 @@ def clause_bank(documents: Sequence[tuple[str, str]]) -> Any:
     return SuggestionIndex(phrases, follows=follows)
 
 
-def mined_index(documents: Sequence[tuple[str, str]], *, curated: bool = True) -> Any:
-    """A :class:`~phrasebank.suggest.SuggestionIndex` of what the miner finds in the documents,
-    plus the curated formulations (with their wrong and deprecated wordings as variants).
+def product_index(documents: Sequence[tuple[str, str]]) -> Any:
+    """The app's own bank for a set of speeches, as the editor would see it: the curated
+    list plus what the miner finds, stored in a throw-away PhraseBank and indexed.
 
-    The same bank the app would build, without SQLite; the integrator's ``build_bank`` may
-    use :class:`~phrasebank.bank.PhraseBank` instead.
+    The returned :class:`~phrasebank.suggest.SuggestionIndex` lives on in memory after the
+    bank file is gone.
     """
-    from phrasebank.mine import mine_documents
-    from phrasebank.suggest import SuggestionIndex
+    from phrasebank.bank import PhraseBank
+    from phrasebank.default_bank import FIXED_EPOCH, curated_phrases
 
-    phrases: list[Phrase] = []
-    ids: dict[str, int] = {}
-    known: list[str] = []
-    if curated:
-        from phrasebank.curated import load_curated
-
-        for entry in load_curated():
-            if entry.text in ids:
-                continue
-            ids[entry.text] = len(ids) + 1
-            known.append(entry.text)
-            phrases.append(
-                Phrase(
-                    id=ids[entry.text],
-                    text=entry.text,
-                    kind=entry.kind,
-                    functions=tuple(entry.functions),
-                    topics=tuple(entry.topics),
-                    variants=tuple(entry.wrong) + tuple(entry.deprecated),
-                    quality=0.9,
-                    origin="curated",
-                )
-            )
-    result = mine_documents(documents, known=known)
-    for mined in result.entries:
-        if mined.text in ids:
-            continue
-        ids[mined.text] = len(ids) + 1
-        phrases.append(
-            Phrase(
-                id=ids[mined.text],
-                text=mined.text,
-                kind=mined.kind,
-                functions=tuple(mined.functions),
-                topics=tuple(mined.topics),
-                freq=mined.freq,
-                doc_freq=mined.doc_freq,
-                quality=mined.quality,
-            )
-        )
-    follows = [(prev, ids[text], n) for prev, text, n in result.follows if text in ids]
-    return SuggestionIndex(phrases, follows=follows)
+    with PhraseBank.memory() as bank:
+        bank.add_many(curated_phrases(when=FIXED_EPOCH))
+        bank.mine_texts(documents)
+        return bank.build_index()
 
 
 @dataclass(frozen=True, slots=True)
