@@ -257,19 +257,16 @@ class Store:
     # connections
 
     def _connect(self) -> sqlite3.Connection:
-        # Each connection is used by the thread that opened it only (see ``db``); the
-        # same-thread check is off so that close() may run from the thread that owns the bank.
+        # Each connection belongs to the thread that opened it (see ``db``). sqlite3's
+        # same-thread check stays on: close() from another thread is then refused instead of
+        # closing a connection a worker is still using (which crashes the process).
         if self._closed:
             raise BankError("短语库已关闭。")
         if self.read_only:
             uri = f"{self.path.resolve().as_uri()}?mode=ro"
-            conn = sqlite3.connect(
-                uri, uri=True, timeout=self.timeout, isolation_level=None, check_same_thread=False
-            )
+            conn = sqlite3.connect(uri, uri=True, timeout=self.timeout, isolation_level=None)
         else:
-            conn = sqlite3.connect(
-                str(self.path), timeout=self.timeout, isolation_level=None, check_same_thread=False
-            )
+            conn = sqlite3.connect(str(self.path), timeout=self.timeout, isolation_level=None)
         conn.execute(f"PRAGMA busy_timeout = {int(self.timeout * 1000)}")
         if not self.read_only:
             conn.execute("PRAGMA journal_mode = WAL")
@@ -282,6 +279,8 @@ class Store:
     @property
     def db(self) -> sqlite_utils.Database:
         """This thread's connection, wrapped by sqlite-utils."""
+        if self._closed:
+            raise BankError("短语库已关闭。")
         db = getattr(self._local, "db", None)
         if db is None:
             try:
@@ -297,7 +296,11 @@ class Store:
         return self.db.conn
 
     def close(self) -> None:
-        """Close every thread's connection (call from the owning thread when done)."""
+        """Close the bank: no thread may use it afterwards.
+
+        This thread's connection closes now; another thread's connection cannot be closed
+        from here (it may be mid-query) and is released when that thread lets go of it.
+        """
         self._closed = True
         with self._all_lock:
             conns, self._all = self._all, []

@@ -7,7 +7,7 @@ import sqlite3
 
 import pytest
 
-from phrasebank import BankError, PhraseBank
+from phrasebank import BankError, Phrase, PhraseBank
 from phrasebank.store import SCHEMA_VERSION, Store
 
 
@@ -120,3 +120,28 @@ def test_fulltext_search_finds_chinese_substrings(tmp_path):
         ids = bank._store.search_ids("同志为核心")
         assert ids == [a.id]
         assert bank._store.search_ids("营商") == [bank.find("营商环境").id]  # 2 chars: LIKE
+
+
+def test_closing_while_a_worker_queries_is_safe_and_the_worker_is_told(tmp_path):
+    """The editor closes its bank while background jobs may still read it."""
+    import threading
+
+    bank = PhraseBank.open(tmp_path / "bank.db")
+    bank.add_many([Phrase(id=0, text=f"表述{i}") for i in range(300)])
+    started, errors = threading.Event(), []
+
+    def worker() -> None:
+        try:
+            while True:
+                bank.phrases()
+                started.set()
+        except BankError as exc:
+            errors.append(str(exc))
+
+    thread = threading.Thread(target=worker)
+    thread.start()
+    assert started.wait(10)
+    bank.close()  # from another thread, mid-query: must neither crash nor hang
+    thread.join(10)
+    assert not thread.is_alive()
+    assert errors and "关闭" in errors[0]
